@@ -1,0 +1,1 @@
+"""Pure-Python core: schema, ids, queries, notebook, indicators. Never imports Qt."""

@@ -1,0 +1,1 @@
+"""Publish, pull, outbox and merge (SYNC.md). Plain Python: never imports Qt."""

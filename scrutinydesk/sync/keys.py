@@ -1,0 +1,108 @@
+"""Ed25519 keys for the officer (signs releases) and for chairs' devices (sign changes).
+
+Private keys are PKCS8 PEM, encrypted with a passphrase unless the caller asks for none (tests,
+demos). A public key file is JSON carrying the raw key and a short ``key_id`` a person can read
+aloud when registering it.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+from scrutinydesk.core.errors import UserFacingError
+
+PASSPHRASE_ENV = "SCRUTINYDESK_KEY_PASSPHRASE"
+
+
+@dataclass(frozen=True)
+class PublicKey:
+    """A verifying key with its short id and the name it was made for."""
+
+    key: Ed25519PublicKey
+    key_id: str
+    name: str
+
+    def raw_b64(self) -> str:
+        raw = self.key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        return base64.b64encode(raw).decode("ascii")
+
+    def verify(self, signature: bytes, data: bytes) -> bool:
+        try:
+            self.key.verify(signature, data)
+            return True
+        except InvalidSignature:
+            return False
+
+
+def key_id_of(key: Ed25519PublicKey) -> str:
+    raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    return hashlib.sha256(raw).hexdigest()[:16]
+
+
+def public_key_from_b64(raw_b64: str, name: str = "") -> PublicKey:
+    key = Ed25519PublicKey.from_public_bytes(base64.b64decode(raw_b64))
+    return PublicKey(key=key, key_id=key_id_of(key), name=name)
+
+
+def generate_keypair(name: str, out_dir: Path, passphrase: bytes | None) -> tuple[Path, Path]:
+    """Write ``NAME.key`` (PKCS8, encrypted when a passphrase is given) and ``NAME.pub``."""
+    out_dir.mkdir(parents=True, exist_ok=True)
+    private_path, public_path = out_dir / f"{name}.key", out_dir / f"{name}.pub"
+    if private_path.exists():
+        raise UserFacingError(f"{private_path} already exists; choose another name or folder so no key is overwritten.")
+    private = Ed25519PrivateKey.generate()
+    encryption = (
+        serialization.BestAvailableEncryption(passphrase) if passphrase else serialization.NoEncryption()
+    )
+    pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, encryption)
+    fd = os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(pem)
+    public = PublicKey(private.public_key(), key_id_of(private.public_key()), name)
+    public_path.write_text(
+        json.dumps({"name": name, "key_id": public.key_id, "ed25519": public.raw_b64()}, indent=2) + "\n",
+        encoding="utf-8",
+    )
+    return private_path, public_path
+
+
+def load_private_key(path: Path, passphrase: bytes | None) -> Ed25519PrivateKey:
+    """Read a private key; a wrong passphrase or a file that is not a key is a plain error."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        raise UserFacingError(f"The key file {path} could not be read; check the path.") from None
+    try:
+        key = serialization.load_pem_private_key(data, password=passphrase)
+    except TypeError:
+        raise UserFacingError(
+            f"The key {path} is protected by a passphrase; set {PASSPHRASE_ENV} or run from a terminal."
+        ) from None
+    except ValueError:
+        raise UserFacingError(f"The key {path} could not be opened; check the passphrase and that it is a .key file.") from None
+    if not isinstance(key, Ed25519PrivateKey):
+        raise UserFacingError(f"{path} is not an Ed25519 key made by 'scrutinydesk keygen'.")
+    return key
+
+
+def load_public_key(path: Path) -> PublicKey:
+    """Read a ``.pub`` file written by :func:`generate_keypair`."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return public_key_from_b64(data["ed25519"], data.get("name", ""))
+    except OSError:
+        raise UserFacingError(f"The public key {path} could not be read; check the path.") from None
+    except (ValueError, KeyError, TypeError):
+        raise UserFacingError(f"{path} is not a public key made by 'scrutinydesk keygen'.") from None
+
+
+def public_of(private: Ed25519PrivateKey, name: str = "") -> PublicKey:
+    return PublicKey(private.public_key(), key_id_of(private.public_key()), name)
