@@ -74,6 +74,21 @@ _TABLES: dict[str, tuple[dict[str, type], str | tuple[str, ...]]] = {
          "revoked_at": str},
         "key_id",
     ),
+    # Chairs' signed changes as merged (the whole signed file in ``document``), what became of each
+    # (held until earlier ones arrive, applied, recorded, conflict, rejected), and the officer's
+    # queue of conflicts; ``ingested`` is the highest contiguous seq merged per device (the ack).
+    "events": (
+        {"event_id": str, "device_id": str, "seq": int, "key_id": str, "action_id": str, "field": str,
+         "base_version": int, "document": str, "received_at": str, "outcome": str, "reason": str},
+        "event_id",
+    ),
+    "conflicts": (
+        {"event_id": str, "action_id": str, "field": str, "old_value_seen": str, "master_value": str,
+         "new_value": str, "note": str, "who": str, "device_id": str, "queued_at": str,
+         "resolved_at": str, "resolution": str},
+        "event_id",
+    ),
+    "ingested": ({"device_id": str, "seq": int}, "device_id"),
 }
 
 _NOT_NULL: dict[str, set[str]] = {
@@ -83,6 +98,7 @@ _NOT_NULL: dict[str, set[str]] = {
     "actions": {"item_id", "meeting_id", "text", "status"},
     "figures": {"item_id", "meeting_id"},
     "action_history": {"action_id", "outcome"},
+    "events": {"device_id", "seq", "key_id", "document", "outcome"},
 }
 
 _FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
@@ -102,6 +118,8 @@ _INDEXES: dict[str, list[list[str]]] = {
     "resolutions": [["meeting_id"], ["item_id"]],
     "actions": [["meeting_id"], ["item_id"], ["status", "due"], ["due"], ["owner"]],
     "action_history": [["action_id", "at"]],
+    "events": [["device_id", "seq"], ["outcome"]],
+    "conflicts": [["resolved_at"]],
     "figures": [["meeting_id"], ["item_id"], ["indicator_code", "period"]],
     "rag_ratings": [["meeting_id"], ["item_id"], ["ref"]],
     "indicator_values": [["code", "period"]],
