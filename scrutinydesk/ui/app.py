@@ -1,0 +1,45 @@
+"""Starting the window: the QApplication, the release to open, and the one-shot screenshot mode."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from scrutinydesk.core.releases import OpenRelease, current_release
+from scrutinydesk.ui.main_window import TAB_NAMES, MainWindow
+
+SCREENSHOT_SIZE = (1366, 820)
+
+
+def application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("scrutinydesk")
+    app.setOrganizationName("scrutinydesk")
+    app.setApplicationDisplayName("scrutinydesk")
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    return app
+
+
+def run_window(data_dir: Path, db: Path | None = None, screenshot: Path | None = None, tab: str | None = None) -> int:
+    """Open the window on ``db`` (else the current release, else the bundled database); return the exit code."""
+    release = OpenRelease(db, None) if db else current_release(data_dir)
+    app = application()
+    window = MainWindow(release, data_dir)
+    if tab:
+        window.select_tab(tab)
+    if screenshot is None:
+        window.show()
+        return app.exec()
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    ok = window.grab().save(str(screenshot))
+    window.close()
+    return 0 if ok else 1
+
+
+__all__ = ["TAB_NAMES", "run_window"]

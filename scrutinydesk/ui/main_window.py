@@ -1,0 +1,152 @@
+"""The main window: four tabs over the open published database, global search, menus and status bar."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+
+from scrutinydesk import __version__
+from scrutinydesk.core.database import open_readonly
+from scrutinydesk.core.dates import long_date
+from scrutinydesk.core.errors import UserFacingError
+from scrutinydesk.core.releases import OpenRelease
+from scrutinydesk.core.store import Store
+from scrutinydesk.ui.actions_tab import ActionsTab
+from scrutinydesk.ui.indicators_tab import IndicatorsTab
+from scrutinydesk.ui.meetings_tab import MeetingsTab
+from scrutinydesk.ui.resolutions_tab import ResolutionsTab
+from scrutinydesk.ui.search_dialog import SearchDialog
+
+TAB_NAMES = ("meetings", "resolutions", "actions", "indicators")
+
+
+class MainWindow(QMainWindow):
+    """One window over one release; ``open_release`` switches to another in place."""
+
+    def __init__(self, release: OpenRelease, data_dir: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.release = release
+        self.conn = open_readonly(release.path)
+        self.store = Store(self.conn)
+        self.setWindowTitle("scrutinydesk")
+        self.settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setAccessibleName("Sections")
+        self.meetings_tab = MeetingsTab(self.store)
+        self.resolutions_tab = ResolutionsTab(self.conn)
+        self.actions_tab = ActionsTab(self.conn)
+        self.indicators_tab = IndicatorsTab(lambda: self.conn)
+        for tab, title in ((self.meetings_tab, "&Meetings"), (self.resolutions_tab, "&Resolutions"),
+                           (self.actions_tab, "&Actions"), (self.indicators_tab, "&Indicators")):
+            self.tabs.addTab(tab, title)
+        self.setCentralWidget(self.tabs)
+        self.resolutions_tab.open_record.connect(self.show_record)
+        self.actions_tab.open_record.connect(self.show_record)
+        self.indicators_tab.open_record.connect(lambda _meeting, record: self.show_record(record))
+
+        self.release_label = QLabel()
+        self.release_label.setAccessibleName("Open database")
+        self.statusBar().addPermanentWidget(self.release_label, 1)
+        self._build_menus()
+        self._refresh_labels()
+        self._restore_geometry()
+
+    # -- menus ----------------------------------------------------------------------------------
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        self._action(file_menu, "&Open database…", QKeySequence.StandardKey.Open, self._choose_database)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
+        edit_menu = self.menuBar().addMenu("&Edit")
+        self._action(edit_menu, "&Find…", QKeySequence.StandardKey.Find, self.open_search)
+        view_menu = self.menuBar().addMenu("&View")
+        for number, name in enumerate(TAB_NAMES, start=1):
+            self._action(view_menu, name.capitalize(), QKeySequence(f"Ctrl+{number}"),
+                         lambda _checked=False, n=name: self.select_tab(n))
+        self.help_menu = self.menuBar().addMenu("&Help")
+        self._action(self.help_menu, "&About scrutinydesk", None, self._about)
+
+    def _action(self, menu, text: str, shortcut, slot) -> QAction:  # noqa: ANN001
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    # -- navigation -----------------------------------------------------------------------------
+    def select_tab(self, name: str) -> None:
+        self.tabs.setCurrentIndex(TAB_NAMES.index(name))
+
+    def show_record(self, record_id: str) -> None:
+        """Jump to any record by id: its meeting, item and words in the Meetings tab."""
+        if self.meetings_tab.show_record(record_id):
+            self.select_tab("meetings")
+
+    def open_search(self) -> None:
+        dialog = SearchDialog(self.store, self)
+        dialog.open_record.connect(self.show_record)
+        dialog.show()
+        dialog.query.setFocus()
+
+    # -- the open database ----------------------------------------------------------------------
+    def open_release(self, release: OpenRelease) -> None:
+        """Switch every tab to another database, keeping the member's tab and selection."""
+        conn = open_readonly(release.path)
+        old = self.conn
+        self.conn, self.store, self.release = conn, Store(conn), release
+        self.meetings_tab.reload(self.store)
+        self.resolutions_tab.set_connection(conn)
+        self.actions_tab.set_connection(conn)
+        self.indicators_tab.reload()
+        old.close()
+        self._refresh_labels()
+
+    def _choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a scrutinydesk database", str(self.release.path.parent),
+                                              "scrutinydesk databases (*.db);;All files (*)")
+        if not path:
+            return
+        try:
+            self.open_release(OpenRelease(Path(path), None))
+        except UserFacingError as error:
+            QMessageBox.warning(self, "Could not open the database", str(error))
+
+    def _refresh_labels(self) -> None:
+        open_count, overdue = self.store.action_counts()
+        self.tabs.setTabText(2, f"&Actions ({open_count} open, {overdue} overdue)")
+        meta = self.store.meta()
+        built = long_date(meta.get("built_at"))
+        if self.release.version is not None:
+            when = long_date(self.release.published_at) if self.release.published_at else "date not known"
+            text = f"Release v{self.release.version} · published {when}"
+        else:
+            text = f"Bundled database {self.release.path.name} · built {built}"
+        self.release_label.setText(text)
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About scrutinydesk",
+                          f"<h3>scrutinydesk {__version__}</h3><p>Open: {self.release.path}</p>"
+                          f"<p>Data folder: {self.data_dir}</p>")
+
+    # -- window state ---------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+        tab = self.settings.value("tab")
+        if tab in TAB_NAMES:
+            self.select_tab(tab)
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("tab", TAB_NAMES[self.tabs.currentIndex()])
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,151 @@
+"""The shared shape of a register tab: a filter bar, a lazily paged table, and the selected row in full."""
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from scrutinydesk.core.store import Store
+from scrutinydesk.core.table_queries import TableQuery
+from scrutinydesk.ui.sql_table_model import RECORD_ID_ROLE, Formatter, SqlSortProxy, SqlTableModel
+
+FILTER_DELAY_MS = 150
+
+
+class RegisterView(QWidget):
+    """A filterable, sortable register; emits the selected record's id and opens it on Enter/double-click."""
+
+    record_selected = Signal(str)
+    open_record = Signal(str)
+
+    def __init__(self, conn: sqlite3.Connection, query: TableQuery, formatter: Formatter,
+                 describe: Callable[[str], str], noun: str, decorate=None, parent=None) -> None:
+        super().__init__(parent)
+        self._describe = describe
+        self._noun = noun
+        self.model = SqlTableModel(conn, query, formatter, decorate, self)
+        self.proxy = SqlSortProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit(placeholderText=f"Filter {noun} as you type: words, committee, names")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setAccessibleName(f"Filter {noun}")
+        self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(lambda: self.model.set_filter_text(self.filter_edit.text()))
+        self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
+        self.count_label = QLabel()
+        self.bar = QHBoxLayout()
+        self.bar.addWidget(self.filter_edit, 3)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName(f"{noun.capitalize()} register")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.selectionModel().selectionChanged.connect(self._on_selection)
+        self.table.doubleClicked.connect(lambda index: self.open_record.emit(index.data(RECORD_ID_ROLE)))
+        self.table.activated.connect(lambda index: self.open_record.emit(index.data(RECORD_ID_ROLE)))
+
+        self.detail = QTextBrowser()
+        self.detail.setAccessibleName(f"Selected {noun[:-1] if noun.endswith('s') else noun} in full")
+        self.detail.setOpenLinks(False)
+        self.detail.anchorClicked.connect(lambda url: self.open_record.emit(url.toString().removeprefix("record:")))
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.bar)
+        layout.addWidget(splitter)
+        layout.addWidget(self.count_label)
+        self.model.modelReset.connect(self._update_count)
+        self._update_count()
+
+    def add_combo(self, label: str, options: list[tuple[str, object]], on_change: Callable[[object], None]) -> QComboBox:
+        """A labelled drop-down in the filter bar; ``options`` are (shown text, value)."""
+        combo = QComboBox()
+        combo.setAccessibleName(label)
+        for text, value in options:
+            combo.addItem(text, value)
+        combo.currentIndexChanged.connect(lambda _i: on_change(combo.currentData()))
+        caption = QLabel(label)
+        caption.setBuddy(combo)
+        self.bar.addWidget(caption)
+        self.bar.addWidget(combo, 1)
+        return combo
+
+    def add_committee_filter(self) -> None:
+        """A committee drop-down, refilled whenever the database changes."""
+        self.committee_combo = self.add_combo("Committee", [], lambda value: self.model.set_filter("committee", value))
+        self._fill_committees()
+
+    def _fill_committees(self) -> None:
+        combo = getattr(self, "committee_combo", None)
+        if combo is None:
+            return
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("All committees", None)
+        for committee_id, name in Store(self.model.connection).committees():
+            combo.addItem(name, committee_id)
+        combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def set_column_widths(self, stretch: str, widths: dict[int, int]) -> None:
+        header = self.table.horizontalHeader()
+        for column, width in widths.items():
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(self.model._query.column_index(stretch), QHeaderView.ResizeMode.Stretch)
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(RECORD_ID_ROLE) if rows else None
+
+    def select_record(self, record_id: str) -> bool:
+        row = self.model.row_of(record_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(index.row())
+        self.table.scrollTo(index)
+        return True
+
+    def set_connection(self, conn: sqlite3.Connection) -> None:
+        selected = self.selected_id()
+        self.model.set_connection(conn)
+        self._fill_committees()
+        if selected:
+            self.select_record(selected)
+
+    def _on_selection(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        record_id = self.selected_id()
+        self.detail.setHtml(self._describe(record_id) if record_id else "")
+        if record_id:
+            self.record_selected.emit(record_id)
+
+    def _update_count(self) -> None:
+        total = self.model.total
+        self.count_label.setText(f"{total} {self._noun if total != 1 else self._noun.rstrip('s')}")
