@@ -36,3 +36,12 @@ def meeting_when(date_iso: str | None, year: int | None) -> str:
     if year:
         return f"{year} (exact date not known)"
     return "Date not known"
+
+
+def meeting_when_short(date_iso: str | None, year: int | None) -> str:
+    """The table-cell form: "15 Nov 2022", "2021 (date unknown)", "Date unknown"."""
+    if date_iso:
+        return short_date(date_iso)
+    if year:
+        return f"{year} (date unknown)"
+    return "Date unknown"

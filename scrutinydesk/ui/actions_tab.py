@@ -27,7 +27,7 @@ def _format(key: str, value: object, row: tuple) -> object:
         return STATUS_TEXT.get(str(value), str(value))
     if key == "meeting":
         committee, _, when = str(value).partition("|")
-        return f"{committee} · {meeting_cell(when) if len(when) < 10 else short_date(when)}"
+        return f"{committee.removesuffix(' Committee')} · {meeting_cell(when)}"
     if key == "due":
         return short_date(value) if value else "Not given"
     if key == "owner":
@@ -50,7 +50,7 @@ class ActionsTab(RegisterView):
         self.add_combo("Show", SHOW_OPTIONS, self._show)
         self.add_committee_filter()
         self._show(SHOW_OPTIONS[0][1])
-        self.set_column_widths("text", {0: 120, 1: 190, 3: 300, 4: 110})
+        self.set_column_widths("text", {0: 120, 1: 170, 3: 290, 4: 110})
 
     def _show(self, option: tuple[str, object] | None) -> None:
         for name in ("not_completed", "status"):

@@ -15,11 +15,12 @@ SCREENSHOT_SIZE = (1366, 820)
 
 
 def application() -> QApplication:
+    if QApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("scrutinydesk")
     app.setOrganizationName("scrutinydesk")
     app.setApplicationDisplayName("scrutinydesk")
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     return app
 
 

@@ -88,11 +88,12 @@ class MainWindow(QMainWindow):
         if self.meetings_tab.show_record(record_id):
             self.select_tab("meetings")
 
-    def open_search(self) -> None:
+    def open_search(self) -> SearchDialog:
         dialog = SearchDialog(self.store, self)
         dialog.open_record.connect(self.show_record)
         dialog.show()
         dialog.query.setFocus()
+        return dialog
 
     # -- the open database ----------------------------------------------------------------------
     def open_release(self, release: OpenRelease) -> None:

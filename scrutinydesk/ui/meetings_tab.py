@@ -90,7 +90,7 @@ class MeetingsTab(QWidget):
         text_layout.addWidget(self.legend)
         text_layout.addWidget(self.text)
         items_and_text.addWidget(text_box)
-        items_and_text.setSizes([120, 500])
+        items_and_text.setSizes([70, 600])
         right_layout.addWidget(items_and_text)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)

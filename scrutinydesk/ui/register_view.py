@@ -80,8 +80,8 @@ class RegisterView(QWidget):
         layout.addLayout(self.bar)
         layout.addWidget(splitter)
         layout.addWidget(self.count_label)
-        self.model.modelReset.connect(self._update_count)
-        self._update_count()
+        self.model.modelReset.connect(self._after_reset)
+        self._after_reset()
 
     def add_combo(self, label: str, options: list[tuple[str, object]], on_change: Callable[[object], None]) -> QComboBox:
         """A labelled drop-down in the filter bar; ``options`` are (shown text, value)."""
@@ -146,6 +146,14 @@ class RegisterView(QWidget):
         if record_id:
             self.record_selected.emit(record_id)
 
-    def _update_count(self) -> None:
+    def _after_reset(self) -> None:
+        """Recount, and say what the empty detail pane is for, or why the table is empty."""
         total = self.model.total
         self.count_label.setText(f"{total} {self._noun if total != 1 else self._noun.rstrip('s')}")
+        if total == 0:
+            hint = (f"No {self._noun} match this filter; clear the filter box or choose “All”."
+                    if self.model.state.text or any(v is not None for v in self.model.state.filters.values())
+                    else f"No {self._noun} in this database yet.")
+        else:
+            hint = "Select a row to read it in full here; press Enter to open it in the minutes."
+        self.detail.setHtml(f"<p style='color:palette(mid)'>{hint}</p>")

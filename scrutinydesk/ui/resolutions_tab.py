@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import sqlite3
 
-from scrutinydesk.core.dates import meeting_when
+from scrutinydesk.core.dates import meeting_when_short
 from scrutinydesk.core.table_queries import RESOLUTIONS
 from scrutinydesk.ui.record_html import resolution_html
 from scrutinydesk.ui.register_view import RegisterView
 
 
 def meeting_cell(value: object) -> str:
-    """A meeting's date or year (as the SQL gives it) in words."""
+    """A meeting's date or year, as the SQL gives it, in a table cell's words."""
     text = str(value or "")
     if len(text) >= 10:
-        return meeting_when(text, None)
-    return meeting_when(None, int(text) if text.isdigit() else None)
+        return meeting_when_short(text, None)
+    return meeting_when_short(None, int(text) if text.isdigit() else None)
 
 
 def _format(key: str, value: object, row: tuple) -> object:
@@ -32,4 +32,4 @@ class ResolutionsTab(RegisterView):
         super().__init__(conn, RESOLUTIONS, _format, lambda rid: resolution_html(self.model.connection, rid),
                          "resolutions", parent=parent)
         self.add_committee_filter()
-        self.set_column_widths("text", {0: 230, 1: 210, 2: 190, 4: 160, 5: 160, 6: 80})
+        self.set_column_widths("text", {0: 150, 1: 220, 2: 200, 4: 170, 5: 170, 6: 80})
