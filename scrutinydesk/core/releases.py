@@ -23,6 +23,7 @@ class OpenRelease:
     version: int | None
     published_at: str | None = None
     key_id: str | None = None
+    published_by: str | None = None
 
 
 def current_release(data_dir: Path) -> OpenRelease:
@@ -32,7 +33,9 @@ def current_release(data_dir: Path) -> OpenRelease:
         info = json.loads(pointer.read_text(encoding="utf-8"))
         path = data_dir / info["path"]
         if path.is_file():
-            return OpenRelease(path, int(info["version"]), info.get("published_at"), info.get("key_id"))
+            return OpenRelease(
+                path, int(info["version"]), info.get("published_at"), info.get("key_id"), info.get("published_by")
+            )
     except (OSError, ValueError, KeyError, TypeError):
         pass
     return OpenRelease(bundled_database(), None)

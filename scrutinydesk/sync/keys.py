@@ -97,11 +97,24 @@ def load_public_key(path: Path) -> PublicKey:
     """Read a ``.pub`` file written by :func:`generate_keypair`."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        return public_key_from_b64(data["ed25519"], data.get("name", ""))
     except OSError:
         raise UserFacingError(f"The public key {path} could not be read; check the path.") from None
-    except (ValueError, KeyError, TypeError):
+    except ValueError:
         raise UserFacingError(f"{path} is not a public key made by 'scrutinydesk keygen'.") from None
+    return public_key_from_record(data, str(path))
+
+
+def public_key_from_record(record: object, source: str) -> PublicKey:
+    """A key from a ``.pub`` file's fields (as the settings pin it); a ``key_id`` that does not match
+    the key (a copying slip, or an edited file) is refused."""
+    try:
+        key = public_key_from_b64(record["ed25519"], str(record.get("name", "")))  # type: ignore[index, union-attr]
+    except (ValueError, KeyError, TypeError, AttributeError):
+        raise UserFacingError(f"{source} is not a public key made by 'scrutinydesk keygen'.") from None
+    claimed = record.get("key_id")  # type: ignore[union-attr]
+    if claimed and claimed != key.key_id:
+        raise UserFacingError(f"The key id in {source} does not match its key; copy the .pub file again.")
+    return key
 
 
 def public_of(private: Ed25519PrivateKey, name: str = "") -> PublicKey:
