@@ -1,0 +1,165 @@
+"""One indicator's chart: the council's official and minutes series, England, the region, the
+statistical neighbours (mean line and range band), quoted comparators and a target, on one time axis.
+
+Layout only: the series come ready from ``core.indicator_series``. Hovering a point shows its value,
+period and source; clicking one emits ``point_clicked(series key, Point)``. The legend sits in its
+own row under the plot so it never covers a line.
+"""
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from scrutinydesk.core.figure_text import format_value
+from scrutinydesk.core.indicator_series import IndicatorView, Point
+from scrutinydesk.ui.chart_style import BAND_COLOUR, SeriesStyle, style_for
+
+DRAW_ORDER = ("sn_band", "sn_mean", "region", "england", "target", "council_official", "council_minutes")
+AXIS_FONT_PT = 10
+
+
+def _pen(style: SeriesStyle) -> pg.QtGui.QPen | None:
+    if style.line is None:
+        return None
+    pen = pg.mkPen(QColor(style.colour), width=style.width)
+    pen.setStyle(style.line)
+    return pen
+
+
+def _symbol_args(style: SeriesStyle) -> dict:
+    if style.symbol is None:
+        return {}
+    brush = pg.mkBrush(QColor(style.colour)) if style.filled else pg.mkBrush(255, 255, 255, 230)
+    outline = pg.mkPen("#1a1a1a" if style.filled else style.colour, width=1.2 if style.filled else 2.2)
+    return {"symbol": style.symbol, "symbolSize": style.size, "symbolBrush": brush, "symbolPen": outline}
+
+
+def tooltip(series_name: str, point: Point, unit: str | None) -> str:
+    """What hovering a point says: series, period, value, and where it came from."""
+    lines = [series_name, f"{point.label}: {format_value(point.value, unit)}"]
+    if point.count:
+        lines.append(f"from {point.count} neighbours' values")
+    if point.quote:
+        lines.append(f"“{point.quote}”")
+        lines.append("Click to open the meeting with this sentence highlighted.")
+    elif point.source:
+        lines.append(f"Source: {point.source}")
+        lines.append("Click for the publication and its address.")
+    return "\n".join(lines)
+
+
+class IndicatorChart(QWidget):
+    """The chart of one ``IndicatorView``; ``drawn`` maps each series key to its plotted points."""
+
+    point_clicked = Signal(str, object)
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        pg.setConfigOptions(antialias=True)
+        self.canvas = pg.GraphicsLayoutWidget()
+        self.canvas.setBackground("w")
+        self.canvas.setAccessibleName("Indicator chart")
+        self.plot: pg.PlotItem = self.canvas.addPlot(row=0, col=0,
+                                                     axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
+        self.plot.showGrid(x=True, y=True, alpha=0.18)
+        self.plot.setMenuEnabled(False)
+        self.plot.getViewBox().setMouseEnabled(x=False, y=False)
+        font = QFont()
+        font.setPointSize(AXIS_FONT_PT)
+        for name in ("left", "bottom"):
+            axis = self.plot.getAxis(name)
+            axis.setTickFont(font)
+            axis.setPen(pg.mkPen("#333333"))
+            axis.setTextPen(pg.mkPen("#1a1a1a"))
+        self.legend = pg.LegendItem(colCount=3, labelTextSize="10pt", labelTextColor="#1a1a1a",
+                                    horSpacing=18, verSpacing=-4)
+        self.canvas.addItem(self.legend, row=1, col=0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.canvas)
+        self.view: IndicatorView | None = None
+        self.drawn: dict[str, list[Point]] = {}
+        self._items: dict[str, pg.PlotDataItem] = {}
+        self._band_edges: tuple = ()
+
+    def clear(self) -> None:
+        self.plot.clear()
+        self.legend.clear()
+        self.drawn = {}
+        self._items = {}
+        self._band_edges = ()
+
+    def show_view(self, view: IndicatorView | None) -> None:
+        """Draw every series of ``view`` (nothing when None)."""
+        self.clear()
+        self.view = view
+        if view is None:
+            self.plot.setTitle("")
+            return
+        self.plot.setLabel("left", view.axis_title, **{"font-size": f"{AXIS_FONT_PT}pt"})
+        self.plot.setLabel("bottom", "Period (financial years at 31 March, workforce at 30 September)",
+                           **{"font-size": f"{AXIS_FONT_PT}pt"})
+        self._draw_band(view)
+        keys = [k for k in DRAW_ORDER if k in view.series] + sorted(k for k in view.series if k.startswith("quoted:"))
+        for key in keys:
+            if key == "sn_band":
+                continue
+            series = view.series[key]
+            if series.points:
+                self._draw_series(key, series.name, series.points, view.unit)
+        self._fit(view)
+
+    def _draw_band(self, view: IndicatorView) -> None:
+        low, high = view.points("sn_min"), view.points("sn_max")
+        if len(low) < 2 or len(low) != len(high):
+            return
+        low_curve = pg.PlotCurveItem([p.x for p in low], [p.value for p in low], pen=None)
+        high_curve = pg.PlotCurveItem([p.x for p in high], [p.value for p in high], pen=None)
+        band = pg.FillBetweenItem(low_curve, high_curve, brush=pg.mkBrush(*BAND_COLOUR))
+        band.setZValue(-10)
+        self.plot.addItem(band)
+        # The legend draws a sample from an item's plot options, which a fill has not: give it a stand-in.
+        sample = pg.PlotDataItem([0], [0], pen=None, fillLevel=0, fillBrush=pg.mkBrush(*BAND_COLOUR))
+        self.legend.addItem(sample, "Statistical neighbours (range)")
+        self._band_edges = (low_curve, high_curve, sample)  # referenced by the band and legend; keep alive
+
+    def _draw_series(self, key: str, name: str, points: list[Point], unit: str | None) -> None:
+        style = style_for(key)
+        item = pg.PlotDataItem([p.x for p in points], [p.value for p in points], pen=_pen(style),
+                               data=points, **_symbol_args(style))
+        item.setZValue(style.z)
+        item.scatter.opts["hoverable"] = True
+        item.scatter.opts["tip"] = lambda x, y, data, n=name: tooltip(n, data, unit)
+        item.scatter.opts["hoverSize"] = style.size + 5
+        item.sigPointsClicked.connect(lambda _item, spots, _ev, k=key: self._clicked(k, spots))
+        self.plot.addItem(item)
+        self.legend.addItem(item, name)
+        self.drawn[key] = list(points)
+        self._items[key] = item
+
+    def _clicked(self, key: str, spots) -> None:  # noqa: ANN001 - pyqtgraph's spot list
+        if len(spots):
+            self.point_clicked.emit(key, spots[0].data())
+
+    def _fit(self, view: IndicatorView) -> None:
+        xs = [p.x for pts in self.drawn.values() for p in pts]
+        ys = [p.value for pts in self.drawn.values() for p in pts] + [p.value for p in view.points("sn_max")]
+        if not xs:
+            return
+        pad_x = max((max(xs) - min(xs)) * 0.04, 86400 * 60)
+        low, high = min(ys), max(ys)
+        pad_y = max((high - low) * 0.12, abs(high) * 0.05, 1.0)
+        floor = 0.0 if low >= 0 and low - pad_y < 0 else low - pad_y
+        self.plot.setXRange(min(xs) - pad_x, max(xs) + pad_x, padding=0)
+        self.plot.setYRange(floor, high + pad_y, padding=0)
+
+    def item_for(self, key: str) -> pg.PlotDataItem | None:
+        """The plotted item of a series (tests click its points)."""
+        return self._items.get(key)
+
+    def export_png(self, path: str) -> bool:
+        """Save the chart with its legend as it is on screen."""
+        return self.canvas.grab().save(path, "PNG")
+
