@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from scrutinydesk.core.releases import OpenRelease, current_release
 from scrutinydesk.ui.main_window import TAB_NAMES, MainWindow
+from scrutinydesk.ui.theme import apply_theme
 
 SCREENSHOT_SIZE = (1366, 820)
 
@@ -29,10 +30,12 @@ def run_window(data_dir: Path, db: Path | None = None, screenshot: Path | None =
     release = OpenRelease(db, None) if db else current_release(data_dir)
     app = application()
     window = MainWindow(release, data_dir)
+    apply_theme(app, str(window.settings.value("theme", "system")))
     if tab:
         window.select_tab(tab)
     if screenshot is None:
         window.show()
+        window.show_tour_if_wanted()
         return app.exec()
     window.resize(*SCREENSHOT_SIZE)
     window.show()

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
 from scrutinydesk import __version__
 from scrutinydesk.core.database import open_readonly
@@ -14,10 +14,14 @@ from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.releases import OpenRelease
 from scrutinydesk.core.store import Store
 from scrutinydesk.ui.actions_tab import ActionsTab
+from scrutinydesk.ui.first_run_tour import FirstRunTour
 from scrutinydesk.ui.indicators_tab import IndicatorsTab
 from scrutinydesk.ui.meetings_tab import MeetingsTab
 from scrutinydesk.ui.resolutions_tab import ResolutionsTab
 from scrutinydesk.ui.search_dialog import SearchDialog
+from scrutinydesk.ui.shortcuts_dialog import ShortcutsDialog
+from scrutinydesk.ui.text_size import TextSize
+from scrutinydesk.ui.theme import apply_theme
 
 TAB_NAMES = ("meetings", "resolutions", "actions", "indicators")
 
@@ -33,6 +37,7 @@ class MainWindow(QMainWindow):
         self.store = Store(self.conn)
         self.setWindowTitle("scrutinydesk")
         self.settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+        self.text_size = TextSize(QApplication.instance(), self.settings)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
@@ -68,7 +73,17 @@ class MainWindow(QMainWindow):
         for number, name in enumerate(TAB_NAMES, start=1):
             self._action(view_menu, name.capitalize(), QKeySequence(f"Ctrl+{number}"),
                          lambda _checked=False, n=name: self.select_tab(n))
+        view_menu.addSeparator()
+        self._action(view_menu, "&Larger text", QKeySequence.StandardKey.ZoomIn, self.text_size.larger)
+        self._action(view_menu, "&Smaller text", QKeySequence.StandardKey.ZoomOut, self.text_size.smaller)
+        self._action(view_menu, "&Actual text size", QKeySequence("Ctrl+0"), self.text_size.reset)
+        theme_menu = view_menu.addMenu("&Theme")
+        for label, choice in (("Follow the system", "system"), ("Light", "light"), ("Dark", "dark")):
+            self._action(theme_menu, label, None, lambda _checked=False, c=choice: self.set_theme(c))
         self.help_menu = self.menuBar().addMenu("&Help")
+        self._action(self.help_menu, "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents,
+                     lambda: ShortcutsDialog(self).exec())
+        self._action(self.help_menu, "&Tour of the tabs", None, lambda: FirstRunTour(self.settings, self).exec())
         self._action(self.help_menu, "&About scrutinydesk", None, self._about)
 
     def _action(self, menu, text: str, shortcut, slot) -> QAction:  # noqa: ANN001
@@ -78,6 +93,15 @@ class MainWindow(QMainWindow):
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def set_theme(self, choice: str) -> None:
+        apply_theme(QApplication.instance(), choice)
+        self.settings.setValue("theme", choice)
+
+    def show_tour_if_wanted(self) -> None:
+        """The first-run tour, unless the member dismissed it for good."""
+        if FirstRunTour.wanted(self.settings):
+            FirstRunTour(self.settings, self).open()
 
     # -- navigation -----------------------------------------------------------------------------
     def select_tab(self, name: str) -> None:
