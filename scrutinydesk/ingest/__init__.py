@@ -11,3 +11,9 @@ Public interface (EXTRACTION.md is the output contract):
 
 Never imports Qt.
 """
+from __future__ import annotations
+
+from scrutinydesk.ingest.extraction import extract_path
+from scrutinydesk.ingest.model import Extraction
+
+__all__ = ["Extraction", "extract_path"]

@@ -1,0 +1,69 @@
+"""One record per thing said: a ModernGov page prints a decision in its ``Decision:`` and its
+``Minutes:`` block, a text export may splice a copy into a word, and minutes often state an action
+in the discussion and again in the action list. Copies are merged, keeping the cleaner one."""
+from __future__ import annotations
+
+import re
+
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset("the a an of to and in on for be that this with by as at is was were".split())
+
+
+def words(text: str | None) -> set[str]:
+    return {w for w in _WORD.findall((text or "").lower()) if w not in _STOP}
+
+
+def likeness(a: str | None, b: str | None) -> float:
+    """Share of the shorter text's words found in the other (0..1)."""
+    wa, wb = words(a), words(b)
+    if not wa or not wb:
+        return 0.0
+    return len(wa & wb) / min(len(wa), len(wb))
+
+
+def _text(kind: str, record: dict) -> str:
+    if kind == "figures":
+        return record.get("quote") or ""
+    if kind == "rag":
+        return f"{record.get('rating')} {record.get('subject') or ''}"
+    return record.get("text") or ""
+
+
+def _same(kind: str, a: dict, b: dict) -> bool:
+    if kind == "resolutions":
+        return likeness(a["text"], b["text"]) >= 0.8
+    if kind == "actions":
+        return likeness(a["text"], b["text"]) >= 0.7
+    if kind == "figures":
+        # the same value said in two blocks of one item; two figures of one block are kept apart
+        return (a.get("_block") != b.get("_block") and a.get("value") == b.get("value")
+                and a.get("unit") == b.get("unit") and likeness(_text(kind, a), _text(kind, b)) >= 0.6)
+    return (a.get("rating") == b.get("rating") and a.get("_block") != b.get("_block")
+            and likeness(a.get("subject"), b.get("subject")) >= 0.6)
+
+
+def _quality(kind: str, record: dict) -> tuple:
+    """Higher is better: not spliced, explicit, from the Minutes block, longer."""
+    return (not record.get("_spliced"), bool(record.get("explicit")), record.get("_block") == "minutes",
+            len(_text(kind, record)))
+
+
+def merge_copies(kind: str, records: list[dict]) -> list[dict]:
+    """Records of one item with copies merged; the survivor keeps the earliest position in order."""
+    kept: list[dict] = []
+    for record in records:
+        twin = next((k for k in kept if _same(kind, k, record)), None)
+        if twin is None:
+            kept.append(record)
+            continue
+        if _quality(kind, record) > _quality(kind, twin):
+            merged = dict(record)
+            for key in ("moved_by", "seconded_by", "owner", "due"):
+                if merged.get(key) is None and twin.get(key) is not None:
+                    merged[key] = twin[key]
+            kept[kept.index(twin)] = merged
+        else:
+            for key in ("moved_by", "seconded_by", "owner", "due"):
+                if twin.get(key) is None and record.get(key) is not None:
+                    twin[key] = record[key]
+    return kept

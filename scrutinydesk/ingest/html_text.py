@@ -1,0 +1,90 @@
+"""HTML to text the way a reader sees the page: blocks on their own lines, list items as bullets,
+table cells separated by tabs, scripts, styles and site chrome left out."""
+from __future__ import annotations
+
+import re
+import warnings
+
+from bs4 import BeautifulSoup, Comment, Doctype, MarkupResemblesLocatorWarning, NavigableString, Tag
+
+_BREAK = "\u2029"  # stands for an intended line break until whitespace is collapsed
+_BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "ul", "ol", "section",
+           "article", "blockquote", "dt", "dd", "dl", "header", "footer", "main", "pre", "address",
+           "caption", "figure", "hr", "center")
+_DROP = ("script", "style", "noscript", "head", "template", "svg", "nav", "button", "select", "input",
+         "form", "iframe", "object", "title", "meta", "link")
+_SPACES = re.compile(r"[^\S\u2029]+")
+_BREAKS = re.compile(r" ?\u2029[\u2029 ]*")
+_MAX_DEPTH_SAFE_PARSER = "html.parser"
+
+
+def _parser() -> str:
+    try:
+        import lxml  # noqa: F401
+    except ImportError:
+        return _MAX_DEPTH_SAFE_PARSER
+    return "lxml"
+
+
+def parse_html(markup: str | bytes) -> BeautifulSoup:
+    """Parse tolerant of broken markup; lxml when installed (fast), else Python's own parser."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
+        warnings.simplefilter("ignore", UserWarning)
+        try:
+            return BeautifulSoup(markup, _parser())
+        except Exception:  # noqa: BLE001 - a parser failure on hostile markup falls back, never raises
+            return BeautifulSoup(markup, "html.parser")
+
+
+def _content_root(soup: BeautifulSoup) -> Tag | BeautifulSoup:
+    """ModernGov wraps the page's own content in ``#modgov`` / ``.mgContent``; the rest is site chrome."""
+    for selector in ("#modgov", "div.mgContent", "#mgContent", "main", "body"):
+        try:
+            found = soup.select_one(selector)
+        except Exception:  # noqa: BLE001 - selector engines differ; chrome removal is best effort
+            found = None
+        if found is not None and found.get_text(strip=True):
+            return found
+    return soup
+
+
+def soup_to_text(soup: BeautifulSoup | Tag) -> str:
+    """Render parsed HTML as text with one block per line."""
+    for tag in list(soup.find_all(_DROP)):
+        tag.decompose()
+    for node in list(soup.find_all(string=lambda s: isinstance(s, Comment | Doctype))):
+        node.extract()
+    for tag in soup.find_all("br"):
+        tag.replace_with(_BREAK)
+    for tag in soup.find_all("li"):
+        tag.insert(0, NavigableString(_BREAK + "• "))
+        tag.append(NavigableString(_BREAK))
+    for tag in soup.find_all(("td", "th")):
+        tag.append(NavigableString("\t"))
+    for tag in soup.find_all(_BLOCKS):
+        tag.insert(0, NavigableString(_BREAK))
+        tag.append(NavigableString(_BREAK))
+    raw = soup.get_text()
+    return tidy_rendered(raw)
+
+
+def tidy_rendered(raw: str) -> str:
+    """Collapse source whitespace, keep intended breaks, allow at most one blank line in a row."""
+    text = _SPACES.sub(" ", raw.replace("\xa0", " ").replace("\t ", "\t"))
+    text = text.replace(_BREAK + _BREAK, _BREAK)
+    lines = [line.strip(" \t") for line in _BREAKS.sub(_BREAK, text).split(_BREAK)]
+    out: list[str] = []
+    for line in lines:
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    return "\n".join(out).strip() + "\n"
+
+
+def html_to_text(markup: str | bytes) -> str:
+    """Text of an HTML page or fragment, content area only where the page marks one."""
+    if isinstance(markup, str):
+        markup = markup.replace(_BREAK, " ")
+    soup = parse_html(markup)
+    return soup_to_text(_content_root(soup))
