@@ -36,8 +36,9 @@ def main() -> None:
 
 def _register() -> None:
     from scrutinydesk.cli import build_cmd, extract_cmd, gui_cmd, sync_cmd
+    from scrutinydesk.cli import indicators_cmd
 
-    for module in (gui_cmd, extract_cmd, build_cmd, sync_cmd):
+    for module in (gui_cmd, extract_cmd, build_cmd, sync_cmd, indicators_cmd):
         for command in module.COMMANDS:
             main.add_command(command)
     # Further command modules register here (one import each).
