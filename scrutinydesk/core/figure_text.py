@@ -1,8 +1,7 @@
-"""A figure from the minutes in the words a member reads: "484 per 10,000", "37.9%", "£1.3m", "September 2022"."""
+"""A figure from the minutes in the words a member reads: "484 per 10,000", "37.9%", "£1.3m"."""
 from __future__ import annotations
 
 import json
-from datetime import date
 
 
 def format_number(value: float) -> str:
@@ -31,33 +30,19 @@ def format_value(value: float | None, unit: str | None) -> str:
     return format_number(value)
 
 
-def format_period(period: str | None) -> str:
-    """``2022-09`` -> ``September 2022``; ``2022-09-30`` -> ``30 September 2022``; others unchanged."""
-    if not period:
-        return ""
-    parts = period.split("-")
+def comparator_values(raw: str | dict | None) -> dict[str, float]:
+    """A figure's comparators as stored (JSON text, area -> value), keeping only numeric values."""
+    if not raw:
+        return {}
     try:
-        if len(parts) == 2 and len(parts[1]) == 2 and int(parts[1]) <= 12 and len(parts[0]) == 4:
-            return f"{date(int(parts[0]), int(parts[1]), 1):%B %Y}"
-        if len(parts) == 3:
-            parsed = date.fromisoformat(period)
-            return f"{parsed.day} {parsed:%B %Y}"
+        comparators = json.loads(raw) if isinstance(raw, str) else raw
     except ValueError:
-        pass
-    return period
+        return {}
+    if not isinstance(comparators, dict):
+        return {}
+    return {str(area): float(value) for area, value in comparators.items() if isinstance(value, int | float)}
 
 
 def format_comparators(raw: str | dict | None, unit: str | None) -> str:
     """``{"England": 465}`` (as stored, JSON text) -> ``England 465``."""
-    if not raw:
-        return ""
-    try:
-        comparators = json.loads(raw) if isinstance(raw, str) else raw
-    except ValueError:
-        return ""
-    if not isinstance(comparators, dict):
-        return ""
-    return ", ".join(
-        f"{area} {format_value(value, unit) if isinstance(value, int | float) else value}"
-        for area, value in comparators.items()
-    )
+    return ", ".join(f"{area} {format_value(value, unit)}" for area, value in comparator_values(raw).items())

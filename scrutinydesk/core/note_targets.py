@@ -9,7 +9,8 @@ import sqlite3
 from dataclasses import dataclass
 
 from scrutinydesk.core.dates import meeting_when
-from scrutinydesk.core.figure_text import format_period, format_value
+from scrutinydesk.core.figure_text import format_value
+from scrutinydesk.core.periods import period_label
 
 INDICATOR_PREFIX = "indicator:"
 QUOTE_LIMIT = 600
@@ -148,7 +149,7 @@ def _figure(conn: sqlite3.Connection, target_id: str) -> Target | None:
     ).fetchone()
     if not row:
         return None
-    details = ", ".join(part for part in (row[5], format_period(row[6])) if part)
+    details = ", ".join(part for part in (row[5], period_label(row[6] or "")) if part)
     label = f"Figure {format_value(row[3], row[4])}" + (f" ({details})" if details else "")
     return Target(row[0], "figure", label, _clip(row[7]), row[2], row[1])
 

@@ -6,12 +6,11 @@ so importing the same file twice, or files from two laptops, never duplicates an
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 
 from scrutinydesk.core.errors import UserFacingError
+from scrutinydesk.core.export_file import save_export
 from scrutinydesk.core.notebook import NOTE_COLUMNS, STATUSES, Notebook
 
 FORMAT = "scrutinydesk.notebook/1"
@@ -39,23 +38,8 @@ def export_json(notebook: Notebook, out: Path) -> int:
         "notes": notes,
         "planned_meetings": notebook.planned_meeting_rows(),
     }
-    _write_atomically(out, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    save_export(out, (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
     return len(notes)
-
-
-def _write_atomically(out: Path, text: str) -> None:
-    out = Path(out)
-    if not out.parent.is_dir():
-        raise UserFacingError(f"The folder {out.parent} does not exist; choose an existing folder for the export.")
-    try:
-        handle, temp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temp, out)
-    except OSError as error:
-        raise UserFacingError(f"Could not write {out} ({error.strerror}); choose a folder you can write to.") from None
 
 
 def import_json(notebook: Notebook, source: Path) -> tuple[int, int, int]:
