@@ -42,6 +42,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName("Sections")
+        self.tabs.tabBar().setAccessibleName("Sections: Meetings, Resolutions, Actions, Indicators")
         self.meetings_tab = MeetingsTab(self.store)
         self.resolutions_tab = ResolutionsTab(self.conn)
         self.actions_tab = ActionsTab(self.conn)
