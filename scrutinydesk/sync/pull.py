@@ -18,6 +18,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from scrutinydesk import __version__
+from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.releases import current_release
 from scrutinydesk.core.schema import SCHEMA_VERSION
 from scrutinydesk.sync import share as names
@@ -116,13 +117,13 @@ def _pull_locked(
                 PullStatus.OFFLINE, data_dir,
                 f"The shared folder did not answer within {timeout:g} seconds, so this laptop keeps its current release.",
             )
-    if fetch.seen_changed:
+    if fetch.download is not None:
+        return _verify_and_switch(fetch.download, data_dir, state, fetch.alarm)
+    if fetch.seen_changed:  # hashes of releases seen but not taken, for the "signed twice" alarm
         snapshots.save_state(data_dir, state)
     if fetch.error is not None:
         return _failure(fetch.error, data_dir, share, fetch.alarm)
-    if fetch.download is None:
-        return _result(PullStatus.CURRENT, data_dir, _up_to_date(data_dir), alarm=fetch.alarm)
-    return _verify_and_switch(fetch.download, data_dir, state, fetch.alarm)
+    return _result(PullStatus.CURRENT, data_dir, _up_to_date(data_dir), alarm=fetch.alarm)
 
 
 def _verify_and_switch(download: _Download, data_dir: Path, state: snapshots.SyncState, alarm: str | None) -> PullResult:
@@ -131,11 +132,12 @@ def _verify_and_switch(download: _Download, data_dir: Path, state: snapshots.Syn
         validate_release_db(download.staged, manifest)
     except ReleaseRejected as rejected:
         snapshots.discard_staging(download.staged)
+        snapshots.save_state(data_dir, state)
         return _failure(rejected, data_dir, None, alarm)
     previous = current_release(data_dir).path
     try:
         snapshots.switch_to(data_dir, download.staged, manifest)
-    except OSError as error:
+    except (OSError, UserFacingError) as error:
         snapshots.discard_staging(download.staged)
         return _failure(error, data_dir, None, alarm)
     state.ratchet = max(state.ratchet, manifest.version)
@@ -150,9 +152,10 @@ def _verify_and_switch(download: _Download, data_dir: Path, state: snapshots.Syn
 
 
 def _failure(error: BaseException, data_dir: Path, share: Path | None, alarm: str | None) -> PullResult:
-    if isinstance(error, ReleaseRejected):
+    if isinstance(error, UserFacingError):
         log.warning("release rejected: %s", error)
-        return _result(PullStatus.REJECTED, data_dir, str(error), retry_later=error.retry_later, alarm=alarm)
+        retry = getattr(error, "retry_later", True)
+        return _result(PullStatus.REJECTED, data_dir, str(error), retry_later=retry, alarm=alarm)
     if isinstance(error, _ShareUnreachable | OSError) and share is not None:
         return _result(
             PullStatus.OFFLINE, data_dir,
