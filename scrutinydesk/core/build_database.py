@@ -17,6 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from scrutinydesk.core import ids
+from scrutinydesk.core.corrections import apply_corrections_from
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.id_matching import carry_over_ids, record_text
 from scrutinydesk.core.manifest import SourceMeta
@@ -189,6 +190,8 @@ def _write(db: sqlite_utils.Database, writer: _Writer, inputs: BuildInputs) -> N
         {"key": "built_at", "value": datetime.now(UTC).isoformat(timespec="seconds")},
         {"key": "release_version", "value": ""},
     ], replace=True)
+    # The officer's corrections kept in the database the ids come from are re-applied (core.corrections).
+    apply_corrections_from(db.conn, inputs.keep_ids_from)
     refresh_search_index(db)
 
 
