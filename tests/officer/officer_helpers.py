@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 from pathlib import Path
 
 from scrutinydesk.core.master import ReadFile
-from scrutinydesk.ingest.model import Extraction
 
 TEXT = (
     "7 Performance Report\n"
@@ -14,6 +14,14 @@ TEXT = (
     "The Head of Service would circulate the sufficiency strategy.\n"
     "RESOLVED that the Committee welcomes the improvement in assessment timeliness.\n"
 )
+
+
+@dataclass
+class Extraction:
+    """The shape ``ingest.extract_path`` returns: the decoded text and the contract's document."""
+
+    text: str
+    document: dict
 
 
 def span_of(text: str, words: str) -> list[int]:
