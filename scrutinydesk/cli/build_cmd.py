@@ -6,6 +6,7 @@ from pathlib import Path
 import click
 
 from scrutinydesk.core.build_database import BuildInputs, ExtractedDocument, build_database
+from scrutinydesk.core.corrections import vanished_report
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.manifest import MANIFEST_NAME, load_manifest
 from scrutinydesk.core.paths import project_root
@@ -44,7 +45,9 @@ def extract_folder(folder: Path) -> list[ExtractedDocument]:
 @click.option("--indicators", "indicator_files", multiple=True, type=click.Path(path_type=Path),
               help="Indicator values: the long CSV format or a DfE file as published (repeatable).")
 @click.option("--keep-ids-from", type=click.Path(path_type=Path), default=None,
-              help="An earlier database whose record ids are kept for records that still match.")
+              help="An earlier database whose record ids are kept for records that still match. When it is the "
+                   "officer's master, its corrections are copied into OUT and re-applied; any whose record "
+                   "vanished are listed.")
 @click.option("--catalogue", type=click.Path(path_type=Path), default=None,
               help="Indicator catalogue CSV (default: data/indicators.csv).")
 @click.option("--neighbours", type=click.Path(path_type=Path), default=None,
@@ -68,6 +71,8 @@ def build(out: Path, minutes_dir: Path, indicator_files: tuple[Path, ...], keep_
     summary = build_database(out, documents, inputs)
     kept = f"; {summary.kept_ids} ids carried over" if keep_ids_from else ""
     click.echo(f"Built {out}: {summary.line()}{kept}.")
+    for line in vanished_report(out):
+        click.echo(line)
 
 
 COMMANDS = [build]

@@ -455,3 +455,13 @@ def apply_corrections_from(conn: sqlite3.Connection, source: Path | None) -> lis
     conn.executemany(f"INSERT OR REPLACE INTO corrections ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
                      rows)
     return apply_corrections(conn)
+
+
+def vanished_report(database: Path) -> list[str]:
+    """Lines naming each correction a build could not re-apply because its record vanished."""
+    conn = sqlite3.connect(f"{Path(database).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return [f"Correction no longer matching a record ({c.record_id}): {c.describe()}, by {c.who} on {c.at[:10]}."
+                for c in vanished_corrections(conn)]
+    finally:
+        conn.close()
