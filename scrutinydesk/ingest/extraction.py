@@ -9,8 +9,11 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from scrutinydesk.core.dates import parse_iso
 from scrutinydesk.core.manifest import SourceMeta
+from scrutinydesk.ingest.actions import find_actions
 from scrutinydesk.ingest.dedupe import merge_copies
+from scrutinydesk.ingest.figures import find_figures, home_area
 from scrutinydesk.ingest.model import Extraction
 from scrutinydesk.ingest.reading import read_path
 from scrutinydesk.ingest.resolutions import find_resolutions
@@ -37,11 +40,17 @@ def extract_source(source: ReadSource, path: str, meta: SourceMeta | None = None
     committee = layout.committee or (meta.committee if meta else None)
     date = layout.date or (meta.date if meta else None)
     work = masked_text(text, layout)
+    meeting_date = parse_iso(date)
+    home = home_area(work)
     found: dict[str, list[dict]] = {kind: [] for kind in KINDS}
     for item in layout.items:
         per_item: dict[str, list[dict]] = {kind: [] for kind in KINDS}
         for block in item.blocks:
-            per_item["resolutions"] += find_resolutions(text, work, item.key, block, layout.splices)
+            resolutions = find_resolutions(text, work, item.key, block, layout.splices)
+            per_item["resolutions"] += resolutions
+            skip = [tuple(r["span"]) for r in resolutions]
+            per_item["actions"] += find_actions(text, work, item.key, block, skip, meeting_date)
+            per_item["figures"] += find_figures(text, work, item.key, block, meeting_date, home)
         for kind in KINDS:
             found[kind] += merge_copies(kind, per_item[kind])
     document = {

@@ -1,0 +1,427 @@
+"""Quantitative statements about measured things: "Devon (484 per 10,000) now being below the
+national average (465)", "a 40% increase in contacts", "five children in care", "£1.3 million".
+
+A number becomes a figure only with a positive sign that it measures something: a unit (%, per
+10,000, £, average days) or a counting context ("a total of 636", "standing at 48", "five
+children"). Dates, times, ages, ranges, item and section numbers, report references, phone
+numbers and file sizes never do. Numbers introduced as the national average, statistical
+neighbours or a target are comparators of the figure they follow; "compared to 10 in October 2021"
+is a figure of its own, for the earlier period, about the same thing.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from scrutinydesk.ingest.catalogue import area_pattern, authority_names, load_synonyms, normalise
+from scrutinydesk.ingest.layout import sentence_spans, squash, trim_span
+from scrutinydesk.ingest.segment import REPORT_REF, Block
+from scrutinydesk.ingest.when import (
+    DAY_MONTH,
+    DAY_MONTH_YEAR,
+    ISO_DATE,
+    MONTH_DAY_YEAR,
+    MONTH_WORD,
+    MONTH_YEAR,
+    NUMERIC_DATE,
+    month_number,
+    month_on_or_before,
+)
+
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_WORD_NUMBER = re.compile(
+    r"\b(?:(?P<tens>" + "|".join(_TENS) + r")(?:[- ](?P<tail>" + "|".join(_UNITS) + r"))?"
+    r"|(?P<unit>" + "|".join(_UNITS) + r")(?: hundred(?: and (?P<rest>\w+))?)?)\b", re.IGNORECASE)
+_DIGITS = re.compile(r"(?<![\w/£.,])(?P<sign>[+-](?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?![\w/]|[.,]\d)")
+_MONEY = re.compile(r"£\s?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?\s*(?P<scale>bn\b|billions?\b|m\b|mn\b|millions?\b|k\b|thousands?\b)?", re.IGNORECASE)
+
+_NOT_FIGURES = re.compile(
+    "|".join((
+        *(re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DATE, ISO_DATE,
+                                                         DAY_MONTH, MONTH_YEAR)),
+        r"\b(?:19|20)\d\d\s*[/–-]\s*\d{2,4}\b",  # financial years
+        r"\b(?:19|20)\d\d\b",  # years
+        r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)",  # times
+        r"\b\d{1,2}:\d{2}\b",
+        r"(?:\+44\s?\(?0?\)?|\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b",  # phone numbers
+        REPORT_REF.pattern,
+        r"\bStanding Orders?\s+(?:No\.?\s*)?\d+(?:\s*\(\w+\))*",
+        r"\b(?:aged?|ages)\s+(?:between\s+|of\s+|up to\s+|under\s+|over\s+)?\d+(?:\s*(?:-|–|to|and)\s*\d+)?",
+        r"\b\d+\s*(?:-|–|to)\s*\d+[- ]?(?:year|yr)s?[- ]olds?\b",
+        r"\b\d+[- ](?:year|yr)s?[- ]olds?\b",
+        r"\b(?:under|over)[- ]\d+s\b",
+        r"\b\d+\s*(?:-|–)\s*\d+(?!\s*(?:%|per\s?cent))\b",  # ranges (ages, periods, pages)
+        r"\b\d+\s*/\s*\d+\b",
+    )), re.IGNORECASE)
+_LABEL_BEFORE = re.compile(
+    r"\b(?:section|s|item|items|minute|minutes|appendix|appendices|paragraph|paragraphs|para|page|pages|order|orders|"
+    r"rule|regulation|clause|part|annex|schedule|chapter|phase|stage|year|years|level|tier|band|grade|ward|"
+    r"priority|recommendation|option|question|objective|covid|no|room|floor|version|v|aged|age|ages|class|route|"
+    r"table|figure|chart|graph|slide|point|step|act|article|standard|principle|theme|area|motion|amendment|round|"
+    r"week|day|month|quarter|q|cohort|line|reference|ref|category|goal|lot|plot|unit|block|box|tel|telephone|"
+    r"phone|ext|extension|fax|mobile|top|under|over|number|group|team|district|locality|cluster|zone|patch|"
+    r"wave|tranche|batch|model|pillar|outcome|ambition|commitment|key|foundation|covid-)\s*[.:#-]?\s*\(?$",
+    re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
+_POINTS_AFTER = re.compile(r"^\s?(?:%\s*)?(?:percentage\s+)?points?\b", re.IGNORECASE)
+_PER_10K_AFTER = re.compile(r"^\s*(?:per|/)\s*10,?000\b|^\s*per\s+10\s?k\b", re.IGNORECASE)
+_TIME_UNIT_AFTER = re.compile(r"^\s*(?:working\s+)?(?:days?|hours?|hrs?|weeks?|months?|years?|yrs?|minutes?|mins?|seconds?|decades?)\b|^['’]s?\s+time", re.IGNORECASE)
+_DAYS_AFTER = re.compile(r"^\s*(?:working\s+|calendar\s+)?days?\b", re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(r"\b(?:average|averaged|mean|median|typical(?:ly)?|took|taking|takes|length)\b(?:\s+\w+){0,3}\s*(?:of|was|is|at|to)?\s*$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:increase|rise|decrease|reduction|fall|drop|growth|change|uplift|jump|up|down)s?\s+(?:of|by)|"
+    r"(?:increased|increasing|rose|risen|rising|grew|grown|growing|fell|fallen|falling|decreased|decreasing|reduced|reducing|"
+    r"dropped|dropping|declined|declining|went up|gone up|gone down|went down|improved|improving)\s+by)"
+    r"\s+(?:around|about|over|almost|nearly|approximately|some|just over|just under|more than|less than|roughly)?\s*$",
+    re.IGNORECASE)
+_CHANGE_AFTER = re.compile(
+    r"^\s?(?:%|per\s?cent|percent)\s*(?:year[- ]on[- ]year\s+|annual\s+|overall\s+|net\s+)?"
+    r"(?:increase|rise|decrease|reduction|fall|drop|growth|uplift|jump|higher|lower|more|fewer|up|down)\b", re.IGNORECASE)
+_COUNT_NOUNS = (
+    r"(?:children|child|young\s+people|young\s+person|people|persons?|famil(?:y|ies)|referrals?|re-referrals?|cases?|"
+    r"placements?|social\s+workers?|workers?|staff|practitioners?|posts?|vacanc(?:y|ies)|assessments?|plans?|"
+    r"contacts?|care\s+leavers?|leavers?|carers?|homes?|households?|pupils?|students?|schools?|complaints?|"
+    r"applications?|visits?|meetings?|adults?|residents?|requests?|apprentices?|fte|exclusions?|incidents?|"
+    r"uasc|cpps?|cin|cla|lac|enquir(?:y|ies)|conferences?|beds?|places?|officers?|managers?|nqsws?|"
+    r"babies|infants?|girls?|boys?|parents?|mothers?|fathers?|victims?|offenders?|learners?|participants?|"
+    r"members\s+of\s+staff|agency\s+workers?|foster(?:ing)?\s+(?:carers?|families|households)|adopters?|adoptions?|"
+    r"unaccompanied|looked\s+after|in\s+care|on\s+(?:a\s+)?(?:child\s+protection\s+)?plans?|"
+    r"recruits?|starters?|leavers|appointments?|hires?|deaths?|fatalities|cases)")
+_COUNT_AFTER = re.compile(
+    rf"^\s+(?:(?!(?:of|the|which|that|who|and|or|to|in|on|at|for|with|from|by|per|is|was|are|were|had|have|has|"
+    rf"will|would|be|been|a|an|this|these|those|our|their|its)\b)[A-Za-z'’()-]+\s+){{0,3}}?{_COUNT_NOUNS}\b",
+    re.IGNORECASE)
+_COUNT_BEFORE = re.compile(
+    r"\b(?:a\s+total\s+of|total\s+of|totall?ing|standing\s+at|stands?\s+at|stood\s+at|now\s+at|currently\s+at|"
+    r"(?:had\s+|has\s+|have\s+)?(?:increased|increasing|reduced|reducing|decreased|decreasing|fallen|fell|falling|"
+    r"rose|risen|rising|dropped|dropping|grown|grew|come\s+down|gone\s+up|gone\s+down|improved|improving)\s+(?:again\s+)?to|"
+    r"down\s+to|up\s+to\s+a\s+total\s+of|reached|reaching|peaked\s+at|"
+    r"(?:number|numbers|total|count|caseloads?|figure|level)\b[^.;]{0,60}?\b(?:is|was|are|were|of|at|to|now|currently|being)"
+    r"(?:\s+(?:now|currently|standing\s+at|at))?)\s*$",
+    re.IGNORECASE)
+_SIGNED = re.compile(r"\(\s*$")
+_SUBJECT_VERB_AFTER = re.compile(r"^\s+(?:had|have|has|were|are|was|is)\s+(?:now\s+|already\s+|since\s+|also\s+)?(?:been\s+)?[a-z]+(?:ed|en|n|t)\b")
+_SUBJECT_BEFORE = re.compile(r"(?:^|\b(?:that|highlighted|reported|noted|confirmed|showed|explained|advised|said|stated|and|with)|[,:;(]|^\W*)\s*$", re.IGNORECASE)
+_COMPARATOR_BEFORE = re.compile(
+    r"(?P<area>national(?:ly)?|england|statistical\s+neighbou?rs?|\bsns?\b|similar\s+(?:local\s+)?authorities|"
+    r"comparators?|comparator\s+(?:group|authorities)|regional(?:ly)?|the\s+region|south\s+west|south\s+east|north\s+west|"
+    r"north\s+east|east\s+midlands|west\s+midlands|east\s+of\s+england|london|yorkshire\s+and\s+the\s+humber|"
+    r"good\s+(?:and\s+outstanding\s+)?(?:local\s+)?authorities|outstanding\s+(?:local\s+)?authorities|targets?)"
+    r"(?:['’]s)?(?:\s+(?:average|mean|median|figure|rate|level|performance|position|benchmark))?"
+    r"(?:\s+(?:of|at|is|was|being|stands\s+at|stood\s+at|which\s+is|which\s+was|=))?\s*[:(=]?\s*(?:of\s+)?$",
+    re.IGNORECASE)
+_COMPARATOR_AFTER = re.compile(
+    r"^\s*(?:%|per\s?cent)?\s*(?:per\s+10,?000\s+)?(?P<area>nationally|in\s+england|across\s+england|for\s+england|"
+    r"(?:for\s+|among\s+|across\s+|amongst\s+)?(?:our\s+|the\s+)?statistical\s+neighbou?rs?|regionally|"
+    r"in\s+the\s+region|(?:for|among|across)\s+similar\s+authorities)\b", re.IGNORECASE)
+_EARLIER_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|against|from|up\s+from|down\s+from|versus|vs\.?|than)\s*(?:the\s+)?$", re.IGNORECASE)
+_PERIOD_NOW = re.compile(r"\b(?:now|currently|at present|presently|to date|this month|at the time of the meeting|so far)\b", re.IGNORECASE)
+_PERIOD_MONTH = re.compile(
+    rf"\b(?:(?:as\s+(?:at|of)|at\s+the\s+end\s+of|end\s+of|in|during|for|by|since|at|on|until|last|from)\s+)?"
+    rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_WORD})\b(?:\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
+_PERIOD_YEAR = re.compile(r"\b(?:in|during|for|as at|by|since)\s+(?P<y1>(?:19|20)\d\d)(?:\s*[/–-]\s*(?P<y2>\d{2,4}))?\b", re.IGNORECASE)
+_PERIOD_LAST_YEAR = re.compile(r"\b(?:last|the previous|previous)\s+year\b|\ba year (?:ago|earlier)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[;:•()]|\s[–—-]\s|,\s+(?=(?:and|but|while|whereas|compared|which|although|though|with|against|up|down)\b)|\bcompared\s+(?:to|with)\b|\b(?:but|yet|whereas|while)\b")
+_COMPARISON_TIME = re.compile(
+    rf"\b(?:compared\s+(?:to|with)|against|since|from|than|on)\s+(?:the\s+same\s+\w+\s+(?:in\s+|of\s+|last\s+)?)?"
+    rf"(?:last\s+|previous\s+|the\s+previous\s+|in\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
+    rf"(?:{MONTH_WORD}(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d(?:\s*/\s*\d{{2,4}})?|year|month|quarter)\b", re.IGNORECASE)
+_QUOTE_BREAK = re.compile(r"[;•]|\s[–—-]\s|,\s+(?=(?:and|but|while|whereas|which|although|though)\b)")
+_NATIONAL = re.compile(r"\b(?:national(?:ly)?|england)\b", re.IGNORECASE)
+_SN = re.compile(r"\b(?:statistical|sns?|similar|comparator)\b", re.IGNORECASE)
+_TARGET = re.compile(r"\btargets?\b", re.IGNORECASE)
+_GOOD = re.compile(r"\b(?:good|outstanding)\b", re.IGNORECASE)
+_REGION = re.compile(r"\bregion", re.IGNORECASE)
+
+
+@dataclass
+class _Number:
+    start: int
+    end: int
+    value: float
+    unit: str | None = None
+    role: str = "figure"  # figure | comparator | earlier
+    comparator_area: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _value(int_part: str, dec: str | None) -> float:
+    return float(int_part.replace(",", "") + (dec or ""))
+
+
+def _word_value(match: re.Match) -> float | None:
+    if match.group("tens"):
+        return float(_TENS[match.group("tens").lower()] + (_UNITS[match.group("tail").lower()] if match.group("tail") else 0))
+    unit = _UNITS[match.group("unit").lower()]
+    if "hundred" in match.group().lower():
+        rest = match.group("rest")
+        extra = _UNITS.get((rest or "").lower(), _TENS.get((rest or "").lower(), 0))
+        return float(unit * 100 + extra)
+    return float(unit)
+
+
+def _number(value: float) -> float | int:
+    return int(value) if value == int(value) and abs(value) < 1e15 else round(value, 4)
+
+
+def _comparator_area(words: str) -> str:
+    if _SN.search(words):
+        return "Statistical neighbours"
+    if _TARGET.search(words):
+        return "Target"
+    if _GOOD.search(words):
+        return "Good authorities"
+    if _NATIONAL.search(words):
+        return "England"
+    region = area_pattern().search(words.title())
+    if region:
+        return region.group()
+    return "Region" if _REGION.search(words) else "England"
+
+
+def _classify(work: str, sentence_start: int, number: _Number, is_word: bool) -> _Number | None:
+    """Give a number its unit and role from its context, or ``None`` when it is not a figure."""
+    left = work[max(sentence_start, number.start - 90):number.start]
+    right = work[number.end:number.end + 80]
+    if _LABEL_BEFORE.search(left) and not _PERCENT_AFTER.match(right):
+        return None
+    comparator = _COMPARATOR_BEFORE.search(left[-70:])
+    after = _COMPARATOR_AFTER.match(right)
+    if _PERCENT_AFTER.match(right) or _POINTS_AFTER.match(right):
+        signed = number.extra.get("signed")
+        number.unit = "change_percent" if (_CHANGE_BEFORE.search(left) or _CHANGE_AFTER.match(right) or signed
+                                           or _POINTS_AFTER.match(right)) else "percent"
+    elif _PER_10K_AFTER.match(right):
+        number.unit = "per_10k"
+    elif _DAYS_AFTER.match(right) and not is_word:
+        if not (_AVERAGE_BEFORE.search(left) or re.match(r"^\s*(?:working\s+)?days?\s+on\s+average", right, re.IGNORECASE)):
+            return None
+        number.unit = "days"
+    elif _TIME_UNIT_AFTER.match(right):
+        return None
+    elif comparator or after or _EARLIER_BEFORE.search(left):
+        number.unit = None  # decided against the figure it belongs to
+    elif _COUNT_AFTER.match(right) or _COUNT_BEFORE.search(left) \
+            or (number.extra.get("signed") and _SIGNED.search(left)) \
+            or (not is_word and _SUBJECT_VERB_AFTER.match(right) and _SUBJECT_BEFORE.search(left)):
+        number.unit = "count"
+    else:
+        return None
+    if comparator:
+        number.role, number.comparator_area = "comparator", _comparator_area(comparator.group("area"))
+    elif after:
+        number.role, number.comparator_area = "comparator", _comparator_area(after.group("area"))
+    elif _EARLIER_BEFORE.search(left):
+        number.role = "earlier"
+    return number
+
+
+def _numbers(work: str, start: int, end: int, excluded: list[tuple[int, int]]) -> list[_Number]:
+    found: list[_Number] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in excluded)
+
+    for match in _MONEY.finditer(work, start, end):
+        scale = (match.group("scale") or "").lower()
+        factor = 1e9 if scale.startswith("b") else 1e6 if scale.startswith("m") else 1e3 if scale.startswith(("k", "t")) else 1
+        found.append(_Number(match.start(), match.end(), _value(match.group("int"), match.group("dec")) * factor, "gbp"))
+    money = [(n.start, n.end) for n in found]
+    for match in _DIGITS.finditer(work, start, end):
+        s, e = match.start("int"), match.end()
+        if not free(s, e) or any(a <= s < b for a, b in money):
+            continue
+        number = _Number(match.start(), e, _value(match.group("int"), match.group("dec")))
+        if match.group("sign"):
+            number.extra["signed"] = True
+            if match.group("sign") == "-":
+                number.value = -number.value
+        found.append(number)
+    for match in _WORD_NUMBER.finditer(work, start, end):
+        if not free(match.start(), match.end()):
+            continue
+        value = _word_value(match)
+        if value is not None:
+            number = _Number(match.start(), match.end(), value)
+            number.extra["word"] = True
+            found.append(number)
+    return sorted(found, key=lambda n: n.start)
+
+
+def _clause(work: str, sentence: tuple[int, int], position: int, breaks: re.Pattern = _CLAUSE_BREAK) -> tuple[int, int]:
+    start, end = sentence
+    for match in breaks.finditer(work, sentence[0], sentence[1]):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() >= position:
+            end = match.start()
+            break
+    return start, end
+
+
+def _quote(text: str, work: str, sentence: tuple[int, int], position: int) -> tuple[int, int]:
+    start, end = sentence
+    if end - start > 180:
+        start, end = _clause(work, sentence, position, _QUOTE_BREAK)
+        if end - start < 30:
+            start, end = sentence
+    return trim_span(text, start, end)
+
+
+def _resolve_month(match: re.Match, meeting: date | None) -> str | None:
+    month = month_number(match.group("month"))
+    if not month:
+        return None
+    if match.group("year"):
+        if match.group("day"):
+            try:
+                return date(int(match.group("year")), month, int(match.group("day"))).isoformat()
+            except ValueError:
+                return None
+        return f"{match.group('year')}-{month:02d}"
+    if meeting is None:
+        return None
+    year, month = month_on_or_before(month, meeting)
+    return f"{year}-{month:02d}"
+
+
+def _period_in(work: str, start: int, end: int, position: int, meeting: date | None,
+               skip: list[tuple[int, int]] = ()) -> str | None:
+    """The time expression nearest ``position`` in ``work[start:end]``, resolved; ``None`` if there is none.
+    Times inside ``skip`` (the basis of a comparison, "compared with last April") are not the figure's."""
+    candidates: list[tuple[int, str]] = []
+    for match in _PERIOD_MONTH.finditer(work, start, end):
+        if any(a <= match.start() < b for a, b in skip):
+            continue
+        if match.group("month").lower() in ("may", "march") and not match.group(0)[0].isupper() \
+                and not match.group("year") and not re.match(r"(?:in|during|by|since|last|as|at|end|until|from)\b", match.group(0), re.IGNORECASE):
+            continue  # "may" and "march" are usually verbs
+        resolved = _resolve_month(match, meeting)
+        if resolved:
+            candidates.append((abs(match.start() - position), resolved))
+    for match in _PERIOD_YEAR.finditer(work, start, end):
+        if any(a <= match.start() < b for a, b in skip):
+            continue
+        year = int(match.group("y1"))
+        if match.group("y2"):
+            y2 = match.group("y2")
+            year = int(y2) if len(y2) == 4 else (year // 100) * 100 + int(y2)
+        candidates.append((abs(match.start() - position), str(year)))
+    for match in _PERIOD_LAST_YEAR.finditer(work, start, end):
+        if meeting and not any(a <= match.start() < b for a, b in skip):
+            candidates.append((abs(match.start() - position), str(meeting.year - 1)))
+    for match in _PERIOD_NOW.finditer(work, start, end):
+        if meeting:
+            candidates.append((abs(match.start() - position), f"{meeting.year}-{meeting.month:02d}"))
+    return min(candidates)[1] if candidates else None
+
+
+def _period(work: str, sentence: tuple[int, int], number: _Number, meeting: date | None) -> tuple[str | None, bool]:
+    """The figure's period: a time in its clause, else the nearest in its sentence that is not the
+    basis of a comparison, else the meeting's month; the flag says it could not be known."""
+    skip = [] if number.role == "earlier" else [m.span() for m in _COMPARISON_TIME.finditer(work, *sentence)]
+    clause = _clause(work, sentence, number.start)
+    found = _period_in(work, clause[0], clause[1], number.start, meeting, skip)
+    if found is None and number.role != "earlier":
+        found = _period_in(work, sentence[0], sentence[1], number.start, meeting, skip)
+    if found is None and meeting is not None and number.role != "earlier":
+        return f"{meeting.year}-{meeting.month:02d}", False
+    return found, found is None
+
+
+def _indicator(norm_sentence: str, sentence_text: str, number_offset: int, unit: str | None) -> str | None:
+    best: tuple[int, int, str] | None = None
+    position = len(normalise(sentence_text[:number_offset])) if number_offset else 0
+    for synonym in load_synonyms():
+        if synonym.unit != unit:
+            continue
+        if synonym.requires is not None and not synonym.requires.search(norm_sentence):
+            continue
+        for match in synonym.pattern.finditer(norm_sentence):
+            distance = abs(match.start() - position)
+            key = (synonym.priority, -distance, synonym.indicator)
+            if best is None or key > best:
+                best = key
+    return best[2] if best else None
+
+
+def home_area(text: str) -> str | None:
+    """The authority the minutes are about: the one they name most often ("Devon County Council")."""
+    names = authority_names()
+    counts: Counter[str] = Counter()
+    for match in area_pattern().finditer(text[:400_000]):
+        name = match.group()
+        if name in names:
+            bonus = 3 if re.match(r"\s+(?:County|City|Borough|District|Metropolitan)?\s*Council", text[match.end():match.end() + 30]) else 1
+            counts[name] += bonus
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _area(work: str, sentence: tuple[int, int], number: _Number, home: str | None) -> str | None:
+    clause = _clause(work, sentence, number.start)
+    window_start = max(sentence[0], min(clause[0], number.start - 60))
+    best = None
+    for match in area_pattern().finditer(work, window_start, number.start):
+        if match.group() != "England" or re.search(r"\bin\s+$", work[max(0, match.start() - 4):match.start()]):
+            best = match.group()
+    return best or home
+
+
+def find_figures(text: str, work: str, item_key: str, block: Block, meeting: date | None, home: str | None) -> list[dict]:
+    """Figures of one block, in text order."""
+    excluded = [m.span() for m in _NOT_FIGURES.finditer(work, block.start, block.end)]
+    records: list[dict] = []
+    for sentence in sentence_spans(work, block.start, block.end):
+        numbers = [n for n in (_classify(work, sentence[0], n, bool(n.extra.get("word")))
+                               for n in _numbers(work, *sentence, excluded)) if n]
+        if not numbers:
+            continue
+        norm_sentence = normalise(work[sentence[0]:sentence[1]])
+        sentence_records: list[tuple[_Number, dict]] = []
+        pending_comparators: list[_Number] = []
+        for number in numbers:
+            primary = sentence_records[-1] if sentence_records else None
+            if number.role == "comparator":
+                if primary is not None and (number.unit in (None, primary[1]["unit"])):
+                    primary[1]["comparators"].setdefault(number.comparator_area, _number(number.value))
+                    continue
+                if primary is None and number.unit is None:
+                    pending_comparators.append(number)
+                    continue
+                if number.unit is None:
+                    continue
+            if number.unit is None:
+                if primary is None:
+                    continue
+                number.unit = primary[1]["unit"]
+            quote = _quote(text, work, sentence, number.start)
+            period, guessed = _period(work, sentence, number, meeting)
+            indicator = (primary[1]["indicator"] if number.role == "earlier" and primary else
+                         _indicator(norm_sentence, work[sentence[0]:sentence[1]], number.start - sentence[0], number.unit))
+            area = _area(work, sentence, number, home)
+            if number.role == "comparator":
+                area = number.comparator_area
+            record = {
+                "item": item_key, "indicator": indicator, "value": _number(number.value), "unit": number.unit,
+                "area": area, "period": period, "comparators": {}, "quote": squash(text[quote[0]:quote[1]]),
+                "span": [quote[0], quote[1]], "_block": block.kind,
+            }
+            for comparator in pending_comparators:
+                if comparator.unit in (None, number.unit):
+                    record["comparators"].setdefault(comparator.comparator_area, _number(comparator.value))
+            pending_comparators = []
+            doubts = []
+            if indicator is None:
+                doubts.append("indicator unmatched")
+            if guessed:
+                doubts.append("period not known")
+            if doubts:
+                record["doubt"] = "; ".join(doubts)
+            sentence_records.append((number, record))
+        records.extend(r for _, r in sentence_records)
+    return records
