@@ -15,6 +15,7 @@ from scrutinydesk.ingest.actions import find_actions
 from scrutinydesk.ingest.dedupe import merge_copies
 from scrutinydesk.ingest.figures import find_figures, home_area
 from scrutinydesk.ingest.model import Extraction
+from scrutinydesk.ingest.rag import find_rag
 from scrutinydesk.ingest.reading import read_path
 from scrutinydesk.ingest.resolutions import find_resolutions
 from scrutinydesk.ingest.segment import Layout, segment
@@ -51,6 +52,7 @@ def extract_source(source: ReadSource, path: str, meta: SourceMeta | None = None
             skip = [tuple(r["span"]) for r in resolutions]
             per_item["actions"] += find_actions(text, work, item.key, block, skip, meeting_date)
             per_item["figures"] += find_figures(text, work, item.key, block, meeting_date, home)
+            per_item["rag"] += find_rag(text, work, item.key, block)
         for kind in KINDS:
             found[kind] += merge_copies(kind, per_item[kind])
     document = {

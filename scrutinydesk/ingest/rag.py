@@ -1,0 +1,107 @@
+"""RAG ratings stated in the minutes: what was rated, Red, Amber or Green, and its plan reference.
+
+"'Voice and influence …' is RAG rated Green", "had one area of red in terms of RAG rating. 4.10
+'Children in care have a clear permanency plan …'", "Priority 3 – Amber", a table row ending in a
+colour. A colour word counts only where the sentence is about a rating (RAG, rated, rating,
+status, or the colour in quotes), and not where it is a hope or a hypothesis ("expected to be
+amber", "could move from Green to Amber").
+"""
+from __future__ import annotations
+
+import re
+
+from scrutinydesk.ingest.layout import iter_lines, sentence_spans, squash
+from scrutinydesk.ingest.segment import Block
+
+_COLOUR = r"[‘'\"“]?(?P<rating>[Rr]ed|RED|[Aa]mber|AMBER|[Gg]reen|GREEN)[’'\"”]?(?![/-]\w)"
+_RATED = re.compile(
+    rf"\b(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|remained|being|now|currently)\s+)?"
+    rf"(?:(?:RAG|rag)[- ])?(?:rated|rating\s+(?:is|was|of)|status\s+(?:is|was|of)|assessed)\s+(?:as\s+|at\s+)?{_COLOUR}\b")
+_STATE = re.compile(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+(?:at\s+|still\s+)?(?P<q>[‘'\"“])?(?P<rating>[Rr]ed|[Aa]mber|[Gg]reen)\b")
+_AREAS_OF = re.compile(rf"\b(?P<count>one|two|three|four|five|\d+)\s+(?:areas?|priorit(?:y|ies)|actions?|measures?|indicators?|objectives?)\s+(?:of|rated|at)\s+{_COLOUR}\b", re.IGNORECASE)
+_COLOUR_FIRST = re.compile(rf"\b(?:a\s+|an\s+)?{_COLOUR}[- ](?:RAG[- ])?(?:rated|rating|status)\s+(?:for|on|against)\s+(?P<subject>[^.;]{{5,160}})")
+_LINE_END = re.compile(
+    rf"^[ \t]*(?:[•·\-–*][ \t]*)?(?:(?P<ref>\d{{1,2}}(?:\.\d{{1,2}}){{1,2}}|[A-Z]{{0,3}}\d{{1,2}}(?:\.\d{{1,2}})*)[ \t.:)]+)?"
+    rf"(?P<subject>[A-Z‘'\"“][^\t\n]{{4,160}}?)[ \t]*(?:\t+|[-–—:][ \t]*|\([ \t]*(?:RAG[: ]*)?)[ \t]*{_COLOUR}[ \t]*\)?[ \t.]*$")
+_QUOTED = re.compile(r"(?P<ref>\b\d{1,2}(?:\.\d{1,2}){1,2}\b)?[ \t]*[‘\"“'](?P<subject>[^’\"”\n]{5,200}?)[.,]?[’\"”'](?!\w)")
+_CONTEXT = re.compile(r"\b(?:RAG|rated|rating|ratings|status)\b")
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|would|might|may|expected|expect|hope|hoped|aim|aims|aiming|target|ambition|likely|should|"
+    r"move\s+(?:from|to)|moving\s+(?:from|to)|from\s+(?:[Rr]ed|[Aa]mber|[Gg]reen)\s+to|be\s+[‘'\"“]?(?:red|amber|green))\b",
+    re.IGNORECASE)
+_REF = re.compile(r"\b(?P<ref>\d{1,2}(?:\.\d{1,2}){1,2})\b")
+_LEADING = re.compile(r"^(?:[,;:\s–—-]|while\b|whilst\b|and\b|but\b|however\b|although\b|in addition\b|also\b|that\b)+", re.IGNORECASE)
+_TRAILING = re.compile(r"(?:\s+(?:is|are|was|were|has|have|had|been|being|now|currently|still|remains?|remained|RAG|overall))+\s*$", re.IGNORECASE)
+
+
+def _rating(word: str) -> str:
+    return word.strip("‘'\"“’”").capitalize()
+
+
+def _subject_before(work: str, sentence_start: int, position: int) -> tuple[str | None, str | None, int]:
+    """(subject, ref, start) of what was rated: a quotation just before the rating, else the words
+    before it in its clause."""
+    quoted = [m for m in _QUOTED.finditer(work, sentence_start, position) if position - m.end() <= 25]
+    if quoted:
+        last = quoted[-1]
+        ref = last.group("ref")
+        return squash(last.group("subject")), ref, last.start()
+    clause_start = sentence_start
+    for match in re.finditer(r"[;]|,\s+(?:while|whilst|and|but|whereas)\b|\b(?:while|whilst|whereas)\b|,", work[sentence_start:position]):
+        clause_start = sentence_start + match.end()
+    clause = work[clause_start:position]
+    quoted = list(_QUOTED.finditer(clause))
+    if quoted:
+        last = quoted[-1]
+        ref = last.group("ref") or (_REF.search(clause[:last.start()]).group("ref") if _REF.search(clause[:last.start()]) else None)
+        return squash(last.group("subject")), ref, clause_start + last.start()
+    subject = _TRAILING.sub("", _LEADING.sub("", clause)).strip(" ,;:–—-")
+    if len(subject) < 4 or len(subject.split()) > 25:
+        return None, None, position
+    ref_match = _REF.search(subject)
+    ref = ref_match.group("ref") if ref_match else None
+    return squash(subject), ref, clause_start + (len(clause) - len(clause.lstrip()))
+
+
+def find_rag(text: str, work: str, item_key: str, block: Block) -> list[dict]:
+    """RAG ratings of one block, in text order."""
+    records: list[dict] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(subject: str | None, ref: str | None, rating: str, start: int, end: int) -> None:
+        if any(a < end and start < b for a, b in taken):
+            return
+        taken.append((start, end))
+        record = {"item": item_key, "ref": ref, "subject": subject, "rating": _rating(rating),
+                  "span": [start, end], "_block": block.kind}
+        if not subject:
+            record["doubt"] = "subject not found"
+        records.append(record)
+
+    for line in iter_lines(work, block.start, block.end):
+        match = _LINE_END.match(line.text)
+        if match and (_CONTEXT.search(work[block.start:block.end]) or "\t" in line.text):
+            subject = squash(match.group("subject")).strip("‘'\"“’” ")
+            add(subject, match.group("ref"), match.group("rating"), line.start + match.start("subject"), line.start + match.end("rating"))
+
+    for start, end in sentence_spans(work, block.start, block.end):
+        sentence = work[start:end]
+        for match in _AREAS_OF.finditer(sentence):
+            follow = _QUOTED.search(work, start + match.end(), min(block.end, start + match.end() + 400))
+            if follow:
+                add(squash(follow.group("subject")), follow.group("ref"), match.group("rating"),
+                    start + match.start(), follow.end())
+        for match in _COLOUR_FIRST.finditer(sentence):
+            if _HYPOTHETICAL.search(sentence[:match.start()][-60:]):
+                continue
+            add(squash(match.group("subject")), None, match.group("rating"), start + match.start(), start + match.end())
+        for pattern in (_RATED, _STATE):
+            for match in pattern.finditer(sentence):
+                if pattern is _STATE and not (match.group("q") or _CONTEXT.search(sentence)):
+                    continue
+                before = sentence[:match.start()]
+                if _HYPOTHETICAL.search(before[-60:]) or _HYPOTHETICAL.search(sentence[match.start():match.end()]):
+                    continue
+                subject, ref, subject_start = _subject_before(work, start, start + match.start())
+                add(subject, ref, match.group("rating"), min(subject_start, start + match.start()), start + match.end())
+    return sorted(records, key=lambda r: r["span"][0])
