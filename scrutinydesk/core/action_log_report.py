@@ -67,11 +67,13 @@ def action_tracker(conn: sqlite3.Connection, meeting_id: str) -> ActionTracker:
         (committee_id, meeting_id, meeting_date, int(meeting_date[:4])),
     ).fetchall()
     origins = []
+    numbered = 0
     for origin_id, origin_date, year, title in meetings:
-        rows = _rows(conn, origin_id, meeting_date, previous)
+        rows = _rows(conn, origin_id, meeting_date, previous, first_ref=numbered + 1)
         if rows:
+            numbered += len(rows)
             when = long_date(origin_date) if origin_date else f"{year} (exact date not known)"
-            origins.append(OriginMeeting(origin_id, when, title, tuple(rows)))
+            origins.append(OriginMeeting(origin_id, when, title if title != committee else None, tuple(rows)))
     return ActionTracker(committee, meeting_date, previous, tuple(origins))
 
 
@@ -93,7 +95,8 @@ def _meeting_of(conn: sqlite3.Connection, meeting_id: str) -> tuple[str, str]:
     )
 
 
-def _rows(conn: sqlite3.Connection, origin_id: str, meeting_date: str, previous: str | None) -> list[TrackerRow]:
+def _rows(conn: sqlite3.Connection, origin_id: str, meeting_date: str, previous: str | None,
+          first_ref: int) -> list[TrackerRow]:
     actions = conn.execute(
         "SELECT a.id, i.number, i.title, a.text, a.owner, a.due, a.status, a.completed_at FROM actions a "
         "LEFT JOIN items i ON i.id = a.item_id WHERE a.meeting_id = ? ORDER BY i.position, a.id", (origin_id,),
@@ -108,7 +111,7 @@ def _rows(conn: sqlite3.Connection, origin_id: str, meeting_date: str, previous:
             state = OVERDUE if due and due < meeting_date else OPEN
         item = f"{number}. {item_title}" if number and item_title else (item_title or (f"Item {number}" if number else ""))
         rows.append(TrackerRow(
-            ref=f"{len(rows) + 1}", item=item, text=_sentence(text), owner=owner or "Not stated",
+            ref=str(first_ref + len(rows)), item=item, text=_sentence(text), owner=owner or "Not stated",
             due=due, state=state, update=_latest_update(conn, action_id),
         ))
     return rows
@@ -162,7 +165,7 @@ class _Paper(FPDF):
         self.set_fill_color(*_INK)
         self.set_text_color(255, 255, 255)
         for title, width in _COLUMNS:
-            self.cell(width, 7, title, border=0, fill=True)
+            self.cell(width, 7, f" {title}", border=0, fill=True)
         self.ln(7)
 
 
@@ -201,7 +204,7 @@ def _title_block(pdf: _Paper, tracker: ActionTracker) -> None:
         "This paper lists the actions arising from previous meetings of the Committee: those still open, "
         f"with overdue ones marked, and those completed {since}. Actions are grouped by the meeting at "
         "which they arose. Members are asked to note progress.",
-        new_x=XPos.LMARGIN, new_y=YPos.NEXT,
+        align="L", new_x=XPos.LMARGIN, new_y=YPos.NEXT,
     )
     pdf.ln(2)
     counts = [(OPEN, tracker.count(OPEN) + tracker.count(OVERDUE), "open"),
@@ -223,30 +226,35 @@ def _title_block(pdf: _Paper, tracker: ActionTracker) -> None:
 def _origin_block(pdf: _Paper, origin: OriginMeeting) -> None:
     if pdf.get_y() > pdf.h - 45:
         pdf.add_page()
+    _origin_heading(pdf, origin, continued=False)
+    for row in origin.rows:
+        _row(pdf, row, origin)
+    pdf.ln(5)
+
+
+def _origin_heading(pdf: _Paper, origin: OriginMeeting, continued: bool) -> None:
     pdf.set_font("DejaVu", "B", 11)
     pdf.set_text_color(*_INK)
     pdf.set_fill_color(*_BAND)
     heading = f"Meeting of {origin.when}" + (f" · {origin.title}" if origin.title else "")
-    pdf.cell(0, 8, heading, fill=True, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.cell(0, 8, f" {heading}" + (" (continued)" if continued else ""), fill=True,
+             new_x=XPos.LMARGIN, new_y=YPos.NEXT)
     pdf.table_header()
-    for row in origin.rows:
-        _row(pdf, row)
-    pdf.ln(5)
 
 
-def _row(pdf: _Paper, row: TrackerRow) -> None:
+def _row(pdf: _Paper, row: TrackerRow, origin: OriginMeeting) -> None:
     status = row.state if not row.update else f"{row.state}\n{row.update}"
     cells = (row.ref, row.item, row.text, row.owner, short_date(row.due) or "None set", status)
     pdf.set_font("DejaVu", "", 8.5)
     line_height = 4.2
     lines = [
-        len(pdf.multi_cell(width - 2, line_height, text, dry_run=True, output="LINES"))
+        len(pdf.multi_cell(width - 2, line_height, text, align="L", dry_run=True, output="LINES"))
         for (_, width), text in zip(_COLUMNS, cells, strict=True)
     ]
     height = max(lines) * line_height + 3
     if pdf.get_y() + height > pdf.page_break_trigger:
         pdf.add_page()
-        pdf.table_header()
+        _origin_heading(pdf, origin, continued=True)
     top, x = pdf.get_y(), pdf.l_margin
     for index, ((_, width), text) in enumerate(zip(_COLUMNS, cells, strict=True)):
         pdf.set_xy(x + 1, top + 1.5)
@@ -255,7 +263,7 @@ def _row(pdf: _Paper, row: TrackerRow) -> None:
         else:
             pdf.set_text_color(*_INK)
             pdf.set_font("DejaVu", "B" if index == 0 else "", 8.5)
-            pdf.multi_cell(width - 2, line_height, text)
+            pdf.multi_cell(width - 2, line_height, text, align="L")
         x += width
     pdf.set_draw_color(*_RULE)
     pdf.line(pdf.l_margin, top + height, pdf.w - pdf.r_margin, top + height)
@@ -265,8 +273,8 @@ def _row(pdf: _Paper, row: TrackerRow) -> None:
 def _status_cell(pdf: _Paper, width: float, line_height: float, row: TrackerRow) -> None:
     pdf.set_font("DejaVu", "B", 8.5)
     pdf.set_text_color(*_STATE_COLOURS[row.state])
-    pdf.multi_cell(width, line_height, row.state, new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.multi_cell(width, line_height, row.state, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
     if row.update:
         pdf.set_font("DejaVu", "", 8.5)
         pdf.set_text_color(*_INK)
-        pdf.multi_cell(width, line_height, row.update)
+        pdf.multi_cell(width, line_height, row.update, align="L")

@@ -173,8 +173,9 @@ def _skew(event: Event, file_time: datetime, now: datetime, where: str) -> list[
         return [f"{where}: the laptop's time {event.client_time!r} is not a time"]
     if client - now > SKEW_LIMIT or abs(client - file_time) > SKEW_LIMIT:
         hours = (client - file_time).total_seconds() / 3600
+        gap = f"{hours:+.1f} hours" if abs(hours) < 48 else f"{hours / 24:+.0f} days"
         return [
-            f"{where}: {event.author or 'the chair'}'s laptop said {event.client_time}, {hours:+.1f} h from the "
+            f"{where}: {event.author or 'the chair'}'s laptop said {event.client_time}, {gap} from the "
             "file's time on the share (clock wrong, or the change waited offline); order is not affected"
         ]
     return []

@@ -50,7 +50,7 @@ class ActionsTab(RegisterView):
         self.add_combo("Show", SHOW_OPTIONS, self._show)
         self.add_committee_filter()
         self._show(SHOW_OPTIONS[0][1])
-        self.set_column_widths("text", {0: 120, 1: 170, 3: 290, 4: 110})
+        self.set_column_widths("text", {0: 13, 1: 20, 3: 34, 4: 12})
 
     def _show(self, option: tuple[str, object] | None) -> None:
         for name in ("not_completed", "status"):

@@ -25,12 +25,18 @@ def application() -> QApplication:
     return app
 
 
-def run_window(data_dir: Path, db: Path | None = None, screenshot: Path | None = None, tab: str | None = None) -> int:
-    """Open the window on ``db`` (else the current release, else the bundled database); return the exit code."""
+def run_window(data_dir: Path, db: Path | None = None, screenshot: Path | None = None, tab: str | None = None,
+               theme: str | None = None, text_size: int | None = None) -> int:
+    """Open the window on ``db`` (else the current release, else the bundled database); return the exit code.
+
+    ``theme`` and ``text_size`` override the member's saved choices for this run only (screenshots, checks).
+    """
     release = OpenRelease(db, None) if db else current_release(data_dir)
     app = application()
     window = MainWindow(release, data_dir)
-    apply_theme(app, str(window.settings.value("theme", "system")))
+    apply_theme(app, theme or str(window.settings.value("theme", "system")))
+    if text_size:
+        window.text_size.set_percent(text_size, remember=False)
     if tab:
         window.select_tab(tab)
     if screenshot is None:

@@ -73,6 +73,7 @@ class MeetingsTab(QWidget):
         self.items_view.selectionModel().currentChanged.connect(self._on_item)
         self.legend = QLabel(_legend_html())
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)
         self.text = QTextBrowser()
         self.text.setAccessibleName("Minutes text of the item")
         self.text.setOpenLinks(False)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QItemSelection, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +43,7 @@ class RegisterView(QWidget):
 
         self.filter_edit = QLineEdit(placeholderText=f"Filter {noun} as you type: words, committee, names")
         self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.setMinimumWidth(self.filter_edit.fontMetrics().averageCharWidth() * 28)
         self.filter_edit.setAccessibleName(f"Filter {noun}")
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(lambda: self.model.set_filter_text(self.filter_edit.text()))
@@ -88,13 +89,14 @@ class RegisterView(QWidget):
         """A labelled drop-down in the filter bar; ``options`` are (shown text, value)."""
         combo = QComboBox()
         combo.setAccessibleName(label)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for text, value in options:
             combo.addItem(text, value)
         combo.currentIndexChanged.connect(lambda _i: on_change(combo.currentData()))
         caption = QLabel(label)
         caption.setBuddy(combo)
         self.bar.addWidget(caption)
-        self.bar.addWidget(combo, 1)
+        self.bar.addWidget(combo)
         return combo
 
     def add_committee_filter(self) -> None:
@@ -115,11 +117,25 @@ class RegisterView(QWidget):
         combo.setCurrentIndex(max(0, combo.findData(current)))
         combo.blockSignals(False)
 
-    def set_column_widths(self, stretch: str, widths: dict[int, int]) -> None:
+    def set_column_widths(self, stretch: str, widths_in_characters: dict[int, int]) -> None:
+        """Column widths in average characters, so they grow with the text size; one column stretches."""
+        self._stretch, self._widths = stretch, widths_in_characters
+        self._apply_column_widths()
+
+    def _apply_column_widths(self) -> None:
+        if not hasattr(self, "_widths"):
+            return
         header = self.table.horizontalHeader()
-        for column, width in widths.items():
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(self.model._query.column_index(stretch), QHeaderView.ResizeMode.Stretch)
+        char = self.table.fontMetrics().averageCharWidth()
+        for column, chars in self._widths.items():
+            header.resizeSection(column, chars * char + 12)
+        header.setSectionResizeMode(self.model._query.column_index(self._stretch), QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._apply_column_widths()
+        super().changeEvent(event)
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

@@ -26,18 +26,23 @@ class TextSize:
         self._step(-1)
 
     def reset(self) -> None:
-        self.percent = 100
-        self._apply()
+        self.set_percent(100)
+
+    def set_percent(self, percent: int, remember: bool = True) -> None:
+        """Jump to the nearest step to ``percent``; ``remember=False`` leaves the saved choice alone."""
+        self.percent = min(STEPS, key=lambda step: abs(step - percent))
+        self._apply(remember)
 
     def _step(self, direction: int) -> None:
         index = min(max(STEPS.index(self.percent) + direction, 0), len(STEPS) - 1)
         self.percent = STEPS[index]
         self._apply()
 
-    def _apply(self) -> None:
+    def _apply(self, remember: bool = True) -> None:
         font = QFont(self._app.font())
         font.setPointSizeF(self._base * self.percent / 100)
         self._app.setFont(font)
         for widget in self._app.allWidgets():
             widget.setFont(font)
-        self._settings.setValue("text_size", self.percent)
+        if remember:
+            self._settings.setValue("text_size", self.percent)
