@@ -8,6 +8,7 @@ on the share is ever modified or replaced; each publish adds new names with a hi
 from __future__ import annotations
 
 import contextlib
+import functools
 import logging
 import shutil
 import sqlite3
@@ -23,12 +24,13 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from scrutinydesk import __version__
 from scrutinydesk.core.durable import fsync_dir, fsync_file, rename_no_replace, write_new_file
 from scrutinydesk.core.errors import UserFacingError
-from scrutinydesk.core.schema import APPLICATION_ID, create_schema, expected_schema_sha256, schema_sha256
+from scrutinydesk.core.schema import APPLICATION_ID, create_schema, schema_sha256
 from scrutinydesk.sync import share as names
 from scrutinydesk.sync.errors import ReleaseRejected
 from scrutinydesk.sync.keys import PublicKey, public_of
 from scrutinydesk.sync.manifest import Manifest, sign, verify_and_parse
 from scrutinydesk.sync.streaming import copy_hashing, sha256_of
+from scrutinydesk.sync.validate import known_schema_sha256
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +84,7 @@ def publish(
             size=size,
             application_id=APPLICATION_ID,
             user_version=user_version,
-            schema_sha256=expected_schema_sha256(),
+            schema_sha256=known_schema_sha256()[user_version],
             min_app_version=MIN_APP_FOR_SCHEMA.get(user_version, __version__),
             published_at=published_at,
             key_id=signer.key_id,
@@ -168,14 +170,20 @@ def _ingested(conn: sqlite3.Connection) -> dict[str, int]:
     return {str(device): int(seq) for device, seq in rows}
 
 
+@functools.cache
+def _published_objects() -> frozenset[tuple[str, str]]:
+    """(type, name) of every table, index, view and trigger the published schema has."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        create_schema(sqlite_utils.Database(conn))
+        return frozenset(conn.execute("SELECT type, name FROM sqlite_master"))
+    finally:
+        conn.close()
+
+
 def _drop_unknown_objects(conn: sqlite3.Connection) -> tuple[str, ...]:
     """Drop tables, views and triggers the published schema does not have (officer-only data)."""
-    expected_conn = sqlite3.connect(":memory:")
-    try:
-        create_schema(sqlite_utils.Database(expected_conn))
-        expected = set(expected_conn.execute("SELECT type, name FROM sqlite_master"))
-    finally:
-        expected_conn.close()
+    expected = _published_objects()
     found = conn.execute(
         "SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' "
         "ORDER BY CASE type WHEN 'trigger' THEN 0 WHEN 'view' THEN 1 WHEN 'index' THEN 2 ELSE 3 END, "
@@ -205,7 +213,7 @@ def _check_local_copy(local: Path) -> int:
         conn.close()
     if result != ["ok"]:
         raise UserFacingError("The master database failed SQLite's integrity check; restore it from a backup or rebuild it.")
-    if application_id != APPLICATION_ID or fingerprint != expected_schema_sha256():
+    if application_id != APPLICATION_ID or fingerprint != known_schema_sha256().get(user_version):
         raise UserFacingError(
             "The master database's tables differ from the schema this app publishes; rebuild it with 'scrutinydesk build'."
         )
