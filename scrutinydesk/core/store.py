@@ -83,6 +83,13 @@ class Store:
         )
         return [Meeting(*row) for row in rows]
 
+    def latest_meeting_id(self) -> str | None:
+        """The most recent meeting with a known date (else a known year), the natural place to start."""
+        row = self.conn.execute(
+            "SELECT id FROM meetings ORDER BY date IS NULL, date DESC, year DESC LIMIT 1"
+        ).fetchone()
+        return row[0] if row else None
+
     def meeting(self, meeting_id: str) -> Meeting | None:
         row = self.conn.execute(
             "SELECT m.id, m.committee_id, c.name, m.date, m.year, m.title, "

@@ -124,9 +124,12 @@ class MeetingsTab(QWidget):
         self.tree.expandAll()
         if keep_meeting and self.show_meeting(keep_meeting, keep_item):
             return
-        first = self.tree_model.index(0, 0)
-        if first.isValid() and self.tree_model.rowCount(first):
-            self.tree.setCurrentIndex(self.tree_model.index(0, 0, first))
+        latest = store.latest_meeting_id()
+        if latest:
+            self.show_meeting(latest)
+        else:
+            self.header.setText("<i>No meetings in this database yet. The scrutiny officer adds them by "
+                                "importing minutes; ask them for the latest release.</i>")
 
     def _meeting_index(self, meeting_id: str) -> QModelIndex | None:
         for c in range(self.tree_model.rowCount()):
