@@ -12,7 +12,6 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from scrutinydesk.cli.sync_cmd import _key_passphrase
 from scrutinydesk.core.action_history import action_history
-from scrutinydesk.core.action_log_report import action_tracker, write_action_tracker_pdf
 from scrutinydesk.core.config import load_settings
 from scrutinydesk.core.database import open_readonly
 from scrutinydesk.core.dates import short_date
@@ -148,6 +147,9 @@ def send(share: Path | None, data_dir_opt: Path | None) -> None:
 @_DATA_DIR
 def report(meeting_id: str, out: Path, db_path: Path | None, data_dir_opt: Path | None) -> None:
     """Write the action tracker paper for a meeting's agenda as a PDF."""
+    # Imported here: fpdf2 takes long to import and only this command needs it.
+    from scrutinydesk.core.action_log_report import action_tracker, write_action_tracker_pdf
+
     desk = ChairDesk(data_dir(data_dir_opt), db_path)
     conn = open_readonly(desk.release_path)
     try:
