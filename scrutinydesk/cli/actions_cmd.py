@@ -16,6 +16,7 @@ from scrutinydesk.core.config import load_settings
 from scrutinydesk.core.database import open_readonly
 from scrutinydesk.core.dates import short_date
 from scrutinydesk.core.paths import data_dir
+from scrutinydesk.core.releases import OpenRelease
 from scrutinydesk.sync.chair_changes import ChairDesk
 from scrutinydesk.sync.events import Event
 from scrutinydesk.sync.keys import load_private_key
@@ -42,7 +43,7 @@ def actions() -> None:
 @_DATA_DIR
 def list_actions(only_open: bool, as_json: bool, db_path: Path | None, data_dir_opt: Path | None) -> None:
     """List actions; this laptop's changes not yet confirmed by a release are marked pending."""
-    desk = ChairDesk(data_dir(data_dir_opt), db_path)
+    desk = ChairDesk(data_dir(data_dir_opt), OpenRelease(db_path, None) if db_path else None)
     try:
         rows = [a for a in desk.actions() if not (only_open and a.status == "completed")]
     finally:
@@ -150,7 +151,7 @@ def report(meeting_id: str, out: Path, db_path: Path | None, data_dir_opt: Path 
     # Imported here: fpdf2 takes long to import and only this command needs it.
     from scrutinydesk.core.action_log_report import action_tracker, write_action_tracker_pdf
 
-    desk = ChairDesk(data_dir(data_dir_opt), db_path)
+    desk = ChairDesk(data_dir(data_dir_opt), OpenRelease(db_path, None) if db_path else None)
     conn = open_readonly(desk.release_path)
     try:
         tracker = action_tracker(conn, meeting_id)

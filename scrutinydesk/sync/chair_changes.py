@@ -17,8 +17,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from scrutinydesk.core.database import open_readonly
 from scrutinydesk.core.dates import parse_iso
 from scrutinydesk.core.errors import UserFacingError
-from scrutinydesk.core.ids import record_id, unique_ids
-from scrutinydesk.core.releases import current_release
+from scrutinydesk.core.ids import record_id
+from scrutinydesk.core.releases import OpenRelease, current_release
 from scrutinydesk.sync.chairs import Chair, chair_of, registered_chairs
 from scrutinydesk.sync.events import Event
 from scrutinydesk.sync.keys import public_of
@@ -55,8 +55,12 @@ _ACTIONS_SQL = """
 """
 
 
-def release_actions(conn: sqlite3.Connection) -> list[ActionView]:
-    return [ActionView(*row) for row in conn.execute(_ACTIONS_SQL.format(where=""))]
+def release_actions(conn: sqlite3.Connection, ids: set[str] | None = None) -> list[ActionView]:
+    """The release's actions (only ``ids`` when given)."""
+    if ids is None:
+        return [ActionView(*row) for row in conn.execute(_ACTIONS_SQL.format(where=""))]
+    marks = ", ".join("?" for _ in ids)
+    return [ActionView(*row) for row in conn.execute(_ACTIONS_SQL.format(where=f"WHERE a.id IN ({marks})"), list(ids))]
 
 
 def with_pending(actions: list[ActionView], events: list[Event], conn: sqlite3.Connection) -> list[ActionView]:
@@ -104,11 +108,11 @@ def _new_action_view(conn: sqlite3.Connection, event: Event) -> ActionView | Non
 class ChairDesk:
     """The open release plus this data folder's outbox; every change is signed and committed here."""
 
-    def __init__(self, data_dir: Path, release_db: Path | None = None) -> None:
-        release = current_release(data_dir)
+    def __init__(self, data_dir: Path, release: OpenRelease | None = None) -> None:
+        release = release or current_release(data_dir)
         self.data_dir = data_dir
-        self.release_path = release_db or release.path
-        self.base_version = 0 if release_db else (release.version or 0)
+        self.release_path = release.path
+        self.base_version = release.version or 0  # the bundled database counts as version 0
         self._outbox: Outbox | None = None
 
     @property
@@ -128,17 +132,33 @@ class ChairDesk:
     def _open(self) -> sqlite3.Connection:
         return open_readonly(self.release_path)
 
-    def actions(self) -> list[ActionView]:
-        """Every action, with this laptop's unconfirmed changes applied and marked pending."""
-        pending: list[Event] = []
-        if self.has_outbox():
-            self.outbox.acknowledge_release(self.release_path)
-            pending = self.outbox.pending()
+    def pending_events(self) -> list[Event]:
+        """This laptop's changes the open release has not yet acknowledged."""
+        if not self.has_outbox():
+            return []
+        self.outbox.acknowledge_release(self.release_path)
+        return self.outbox.pending()
+
+    def actions(self, ids: set[str] | None = None) -> list[ActionView]:
+        """Every action (or those in ``ids``), with this laptop's unconfirmed changes applied and marked pending."""
+        pending = self.pending_events()
+        if ids is not None:
+            pending = [e for e in pending if e.action_id in ids]
         conn = self._open()
         try:
-            return with_pending(release_actions(conn), pending, conn)
+            return with_pending(release_actions(conn, ids), pending, conn)
         finally:
             conn.close()
+
+    def action(self, action_id: str) -> ActionView | None:
+        return next(iter(self.actions({action_id})), None)
+
+    def pending_actions(self) -> dict[str, ActionView]:
+        """Only the actions this laptop changed and no release confirmed yet, as they will be."""
+        events = self.pending_events()
+        if not events:
+            return {}
+        return {a.id: a for a in self.actions({e.action_id for e in events}) if a.pending}
 
     def chairs(self) -> dict[str, Chair]:
         conn = self._open()
@@ -167,7 +187,7 @@ class ChairDesk:
     def change(self, private: Ed25519PrivateKey, action_id: str, field: str, new_value: str | None,
                note: str | None = None, key_path: Path | None = None) -> Event:
         """Record one change to an existing action (status, due, owner or a note)."""
-        action = next((a for a in self.actions() if a.id == action_id), None)
+        action = self.action(action_id)
         if action is None:
             raise UserFacingError(
                 f"No action {action_id} in the release open on this laptop; check the id with 'scrutinydesk actions list'."
@@ -202,13 +222,27 @@ class ChairDesk:
         if row is None:
             raise UserFacingError(f"No item {item_id} in the release open on this laptop; pick the item being discussed.")
         chair = self._chair(private, row[0], row[1])
-        taken = [a.id for a in self.actions()]
-        action_id = unique_ids([*taken, record_id(item_id, "action", text)])[-1]
+        action_id = self._free_action_id(record_id(item_id, "action", text))
         value = {"item_id": item_id, "text": text, "owner": (owner or "").strip() or None, "due": due or None}
         return self.outbox.record(
             private, author=chair.name, action_id=action_id, field="new_action", old_value_seen=None,
             new_value=value, note=None, base_version=self.base_version, key_path=key_path,
         )
+
+    def _free_action_id(self, candidate: str) -> str:
+        """``candidate``, or ``candidate-2``, ``-3``… when the release or a pending change already uses it."""
+        conn = self._open()
+        try:
+            taken = {row[0] for row in conn.execute(
+                "SELECT id FROM actions WHERE id = ? OR id LIKE ?", (candidate, candidate + "-%"))}
+        finally:
+            conn.close()
+        taken |= {e.action_id for e in self.pending_events()}
+        action_id, number = candidate, 1
+        while action_id in taken:
+            number += 1
+            action_id = f"{candidate}-{number}"
+        return action_id
 
     def _chair(self, private: Ed25519PrivateKey, committee_id: str, committee: str) -> Chair:
         key_id = public_of(private).key_id

@@ -176,3 +176,10 @@ def test_sequence_numbers_are_per_device_and_monotonic(desk, chair, data_dir):
     assert [first.seq, second.seq, third.seq] == [1, 2, 3]
     assert first.device_id == second.device_id == third.device_id
     assert first.device_id.startswith(chair.public.key_id + "-")
+
+
+def test_the_same_action_arising_twice_gets_two_ids(desk, chair):
+    first = desk.add_action(chair.private, f"{MARCH}/7", "Write to the DfE")
+    second = desk.add_action(chair.private, f"{MARCH}/7", "write to the DfE.")
+    assert second.action_id == f"{first.action_id}-2"
+    assert set(desk.pending_actions()) == {first.action_id, second.action_id}
