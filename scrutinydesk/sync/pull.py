@@ -13,11 +13,13 @@ import shutil
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
 from scrutinydesk import __version__
+from scrutinydesk.core.durable import fsync_file
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.releases import current_release
 from scrutinydesk.core.schema import SCHEMA_VERSION
@@ -129,11 +131,21 @@ def _pull_locked(
 def _verify_and_switch(download: _Download, data_dir: Path, state: snapshots.SyncState, alarm: str | None) -> PullResult:
     manifest = download.manifest
     try:
-        validate_release_db(download.staged, manifest)
+        # The staged bytes reach the disk while they are checked (both wait on I/O, not the GIL);
+        # nothing is switched until both are done.
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="scrutinydesk-fsync") as flusher:
+            flushed = flusher.submit(fsync_file, download.staged)
+            try:
+                validate_release_db(download.staged, manifest)
+            finally:
+                flushed.result()
     except ReleaseRejected as rejected:
         snapshots.discard_staging(download.staged)
         snapshots.save_state(data_dir, state)
         return _failure(rejected, data_dir, None, alarm)
+    except OSError as error:  # the laptop's own disk failed to read back or flush the staged copy
+        snapshots.discard_staging(download.staged)
+        return _failure(error, data_dir, None, alarm)
     previous = current_release(data_dir).path
     try:
         snapshots.switch_to(data_dir, download.staged, manifest)
@@ -339,7 +351,7 @@ class _Fetch:
                 self._touch()
                 try:
                     with open(staged, "xb") as out:
-                        return copy_hashing(src, out, on_chunk)
+                        return copy_hashing(src, out, on_chunk, fsync=False)
                 except _Grew:
                     return (-1, "")
                 except OSError as error:

@@ -21,7 +21,7 @@ def die() -> None:
 
 def main(stage: str, master: str, share: str, key: str) -> None:
     if stage == "mid-copy":
-        def half_copy(source, target, on_chunk=None):  # noqa: ANN001, ANN202
+        def half_copy(source, target, on_chunk=None, fsync=True):  # noqa: ANN001, ANN202
             target.write(source.read(os.fstat(source.fileno()).st_size // 2))
             target.flush()
             os.fsync(target.fileno())

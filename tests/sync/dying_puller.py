@@ -21,7 +21,7 @@ def die(*_args, **_kwargs) -> None:  # noqa: ANN002, ANN003
 
 def main(stage: str, share: str, trusted: str, data_dir: str) -> None:
     if stage == "mid-staging":
-        def half_copy(source, target, on_chunk=None):  # noqa: ANN001, ANN202
+        def half_copy(source, target, on_chunk=None, fsync=True):  # noqa: ANN001, ANN202
             target.write(source.read(os.fstat(source.fileno()).st_size // 2))
             target.flush()
             os.fsync(target.fileno())

@@ -309,7 +309,7 @@ def test_09_disk_filling_up_while_staging_is_cleared_up(share, master, officer, 
         monkeypatch.setattr(pull_module.shutil, "disk_usage", lambda _p: SimpleNamespace(free=10**12))
         if not mounted:  # no tmpfs here: the write itself fails as a full disk makes it fail
 
-            def full(source, target, on_chunk=None):  # noqa: ANN001, ANN202
+            def full(source, target, on_chunk=None, fsync=True):  # noqa: ANN001, ANN202
                 target.write(source.read(4096))
                 raise OSError(errno.ENOSPC, "No space left on device")
 
