@@ -103,6 +103,18 @@ class IndicatorView:
     def axis_title(self) -> str:
         return UNIT_TITLES.get(self.unit or "", "Value")
 
+    @property
+    def period_axis_title(self) -> str:
+        """What the time axis's positions mean for this indicator's published periods."""
+        kinds = {period.kind for key in ("council_official", "england")
+                 for p in self.points(key) if (period := parse_period(p.period))}
+        if kinds == {"financial_year"}:
+            return "Financial year (each plotted at its end, 31 March)"
+        if kinds == {"day"}:
+            days = {" ".join(p.label.split()[:2]) for p in self.points("council_official")}  # "30 September"
+            return f"Census date ({days.pop()} each year)" if len(days) == 1 else "Date"
+        return "Date"
+
 
 def _meta(conn: sqlite3.Connection, key: str) -> str | None:
     try:

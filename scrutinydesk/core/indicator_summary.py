@@ -2,8 +2,11 @@
 series and flags. ``indicators list --json`` prints it; the overview and CSV export read from it."""
 from __future__ import annotations
 
+import csv
 import sqlite3
+from pathlib import Path
 
+from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.figure_text import format_value
 from scrutinydesk.core.indicator_series import ENGLAND, IndicatorView, Point, indicator_codes, load_indicator
 from scrutinydesk.core.indicator_status import RAG_RULE
@@ -82,3 +85,30 @@ def summary_line(record: dict) -> str:
     if record["flags"]:
         parts.append(f"⚑ {len(record['flags'])}")
     return " · ".join(parts)
+
+
+EXPORT_COLUMNS = ("indicator", "series", "period", "period_label", "value", "unit", "source", "quote",
+                  "meeting_id", "record_id", "neighbours_counted")
+
+
+def export_rows(view: IndicatorView) -> list[dict]:
+    """The chart's data, one row per plotted value, for a CSV a member can check or reuse."""
+    rows = []
+    for series in view.series.values():
+        for point in series.points:
+            rows.append({"indicator": view.code, "series": series.name, "period": point.period,
+                         "period_label": point.label, "value": point.value, "unit": view.unit,
+                         "source": point.source, "quote": point.quote, "meeting_id": point.meeting_id,
+                         "record_id": point.record_id, "neighbours_counted": point.count})
+    return rows
+
+
+def write_export_csv(view: IndicatorView, path: Path) -> None:
+    """Write ``export_rows`` to ``path`` (UTF-8 with a byte-order mark, so Excel reads it)."""
+    try:
+        with Path(path).open("w", newline="", encoding="utf-8-sig") as handle:
+            writer = csv.DictWriter(handle, fieldnames=EXPORT_COLUMNS)
+            writer.writeheader()
+            writer.writerows(export_rows(view))
+    except OSError as error:
+        raise UserFacingError(f"Cannot write {path}: {error.strerror or error}; choose another folder.") from None

@@ -23,6 +23,7 @@ from scrutinydesk.core.figure_text import format_value
 from scrutinydesk.core.ids import normalised
 from scrutinydesk.core.indicator_series import IndicatorView, Point, comparator_area, load_indicator
 from scrutinydesk.core.indicator_status import rag_by_polarity
+from scrutinydesk.core.note_targets import INDICATOR_PREFIX
 from scrutinydesk.core.periods import Period, parse_period
 
 FAR_RATIO = 0.20
@@ -39,7 +40,7 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 class QuestionFlag:
     kind: str
     code: str | None
-    target_id: str  # the record the question attaches to (a figure, a RAG rating) or "indicator/CODE"
+    target_id: str  # the record the question attaches to (a figure, a RAG rating) or "indicator:CODE"
     meeting_id: str | None
     title: str
     detail: str
@@ -201,7 +202,7 @@ def _indicator_rag_change(view: IndicatorView) -> QuestionFlag | None:
         return None
     (before, was), (after, now) = rated[-2], rated[-1]
     return QuestionFlag(
-        "rag_change", view.code, f"indicator/{view.code}", None, "RAG against England changed",
+        "rag_change", view.code, f"{INDICATOR_PREFIX}{view.code}", None, "RAG against England changed",
         f"{was.rating} {_in(before)} ({format_value(before.value, view.unit)}), {now.rating} {_in(after)} "
         f"({format_value(after.value, view.unit)}), against England.",
         None,

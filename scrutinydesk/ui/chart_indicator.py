@@ -8,15 +8,17 @@ own row under the plot so it never covers a line.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Signal
-from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, Signal
+from PySide6.QtGui import QColor, QFont, QPolygonF
+from PySide6.QtWidgets import QGraphicsPolygonItem, QVBoxLayout, QWidget
 
 from scrutinydesk.core.figure_text import format_value
 from scrutinydesk.core.indicator_series import IndicatorView, Point
 from scrutinydesk.ui.chart_style import BAND_COLOUR, SeriesStyle, style_for
 
-DRAW_ORDER = ("sn_band", "sn_mean", "region", "england", "target", "council_official", "council_minutes")
+DRAW_ORDER = ("sn_mean", "region", "england", "target", "council_official", "council_minutes")
+LEGEND_ORDER = ("council_official", "council_minutes", "england", "quoted:England", "region", "sn_mean", "sn_band",
+                "target")
 AXIS_FONT_PT = 10
 
 
@@ -73,7 +75,7 @@ class IndicatorChart(QWidget):
             axis.setTickFont(font)
             axis.setPen(pg.mkPen("#333333"))
             axis.setTextPen(pg.mkPen("#1a1a1a"))
-        self.legend = pg.LegendItem(colCount=3, labelTextSize="10pt", labelTextColor="#1a1a1a",
+        self.legend = pg.LegendItem(colCount=2, labelTextSize="10pt", labelTextColor="#1a1a1a",
                                     horSpacing=18, verSpacing=-4)
         self.canvas.addItem(self.legend, row=1, col=0)
         layout = QVBoxLayout(self)
@@ -82,14 +84,14 @@ class IndicatorChart(QWidget):
         self.view: IndicatorView | None = None
         self.drawn: dict[str, list[Point]] = {}
         self._items: dict[str, pg.PlotDataItem] = {}
-        self._band_edges: tuple = ()
+        self._band_sample: pg.PlotDataItem | None = None
 
     def clear(self) -> None:
         self.plot.clear()
         self.legend.clear()
         self.drawn = {}
         self._items = {}
-        self._band_edges = ()
+        self._band_sample = None
 
     def show_view(self, view: IndicatorView | None) -> None:
         """Draw every series of ``view`` (nothing when None)."""
@@ -99,33 +101,41 @@ class IndicatorChart(QWidget):
             self.plot.setTitle("")
             return
         self.plot.setLabel("left", view.axis_title, **{"font-size": f"{AXIS_FONT_PT}pt"})
-        self.plot.setLabel("bottom", "Period (financial years at 31 March, workforce at 30 September)",
-                           **{"font-size": f"{AXIS_FONT_PT}pt"})
-        self._draw_band(view)
-        keys = [k for k in DRAW_ORDER if k in view.series] + sorted(k for k in view.series if k.startswith("quoted:"))
-        for key in keys:
-            if key == "sn_band":
-                continue
+        self.plot.setLabel("bottom", view.period_axis_title, **{"font-size": f"{AXIS_FONT_PT}pt"})
+        legend_items = {"sn_band": self._draw_band(view)}
+        quoted = sorted(k for k in view.series if k.startswith("quoted:"))
+        for key in [k for k in DRAW_ORDER if k in view.series] + quoted:
             series = view.series[key]
             if series.points:
-                self._draw_series(key, series.name, series.points, view.unit)
+                legend_items[key] = self._draw_series(key, series.name, series.points, view.unit)
+        for key in [k for k in LEGEND_ORDER if k in legend_items] + [k for k in quoted if k not in LEGEND_ORDER]:
+            if legend_items.get(key) is not None:
+                self.legend.addItem(legend_items[key], self._legend_name(view, key))
         self._fit(view)
 
-    def _draw_band(self, view: IndicatorView) -> None:
+    @staticmethod
+    def _legend_name(view: IndicatorView, key: str) -> str:
+        if key == "sn_band":
+            return "Statistical neighbours (lowest to highest)"
+        return view.series[key].name
+
+    def _draw_band(self, view: IndicatorView) -> pg.PlotDataItem | None:
+        """The neighbours' range as a shaded polygon; returns the legend's stand-in sample."""
         low, high = view.points("sn_min"), view.points("sn_max")
         if len(low) < 2 or len(low) != len(high):
-            return
-        low_curve = pg.PlotCurveItem([p.x for p in low], [p.value for p in low], pen=None)
-        high_curve = pg.PlotCurveItem([p.x for p in high], [p.value for p in high], pen=None)
-        band = pg.FillBetweenItem(low_curve, high_curve, brush=pg.mkBrush(*BAND_COLOUR))
+            return None
+        # A plain polygon in data coordinates: one item, nothing else to keep alive.
+        outline = [QPointF(p.x, p.value) for p in low] + [QPointF(p.x, p.value) for p in reversed(high)]
+        band = QGraphicsPolygonItem(QPolygonF(outline))
+        band.setBrush(pg.mkBrush(*BAND_COLOUR))
+        band.setPen(pg.mkPen(None))
         band.setZValue(-10)
         self.plot.addItem(band)
         # The legend draws a sample from an item's plot options, which a fill has not: give it a stand-in.
-        sample = pg.PlotDataItem([0], [0], pen=None, fillLevel=0, fillBrush=pg.mkBrush(*BAND_COLOUR))
-        self.legend.addItem(sample, "Statistical neighbours (range)")
-        self._band_edges = (low_curve, high_curve, sample)  # referenced by the band and legend; keep alive
+        self._band_sample = pg.PlotDataItem([0], [0], pen=pg.mkPen(QColor(*BAND_COLOUR[:3], 90), width=12))
+        return self._band_sample  # the legend only borrows it
 
-    def _draw_series(self, key: str, name: str, points: list[Point], unit: str | None) -> None:
+    def _draw_series(self, key: str, name: str, points: list[Point], unit: str | None) -> pg.PlotDataItem:
         style = style_for(key)
         item = pg.PlotDataItem([p.x for p in points], [p.value for p in points], pen=_pen(style),
                                data=points, **_symbol_args(style))
@@ -135,9 +145,9 @@ class IndicatorChart(QWidget):
         item.scatter.opts["hoverSize"] = style.size + 5
         item.sigPointsClicked.connect(lambda _item, spots, _ev, k=key: self._clicked(k, spots))
         self.plot.addItem(item)
-        self.legend.addItem(item, name)
         self.drawn[key] = list(points)
         self._items[key] = item
+        return item
 
     def _clicked(self, key: str, spots) -> None:  # noqa: ANN001 - pyqtgraph's spot list
         if len(spots):
@@ -145,7 +155,8 @@ class IndicatorChart(QWidget):
 
     def _fit(self, view: IndicatorView) -> None:
         xs = [p.x for pts in self.drawn.values() for p in pts]
-        ys = [p.value for pts in self.drawn.values() for p in pts] + [p.value for p in view.points("sn_max")]
+        ys = [p.value for pts in self.drawn.values() for p in pts]
+        ys += [p.value for key in ("sn_min", "sn_max") for p in view.points(key)]
         if not xs:
             return
         pad_x = max((max(xs) - min(xs)) * 0.04, 86400 * 60)

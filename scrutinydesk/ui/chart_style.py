@@ -39,7 +39,7 @@ STYLES: dict[str, SeriesStyle] = {
     "quoted:statistical neighbours": SeriesStyle(OKABE_ITO["green"], None, 0, "x", 13, filled=False, z=7),
 }
 QUOTED_DEFAULT = SeriesStyle(OKABE_ITO["orange"], None, 0, "t", 13, filled=False, z=7)
-BAND_COLOUR = (0, 158, 115, 45)  # statistical neighbours' range, translucent green
+BAND_COLOUR = (0, 158, 115, 34)  # statistical neighbours' range, translucent green
 
 
 def style_for(key: str) -> SeriesStyle:

@@ -1,31 +1,84 @@
 """The Indicators tab: each indicator as a trend against England, the region and statistical
-neighbours, with where every point came from.
+neighbours, with where every point came from and what deserves a question.
 
 Constructor: ``IndicatorsTab(conn_factory, parent=None)``; ``conn_factory()`` returns a
 ``sqlite3.Connection`` to the open (read-only) published database.
-Methods: ``reload()`` after the database is switched; ``select_indicator(code)``.
+Methods: ``reload()`` after the database is switched; ``select_indicator(code)`` opens its chart;
+``show_overview()``, ``show_plan()``; ``export_png(path)``, ``export_csv(path)``.
 Signals:
-- ``open_record(meeting_id, record_id)``: a point from minutes was clicked; open that meeting with the
-  sentence highlighted.
+- ``open_record(meeting_id, record_id)``: a point from minutes (or a flag's "Open in minutes") was
+  clicked; open that meeting with the sentence highlighted.
 - ``add_question(target_id, text)``: "Add as draft question" on a thing worth a question.
-- ``selection_changed(target_id, kind, label, quote)``: what the notes panel should attach to.
+- ``selection_changed(target_id, kind, label, quote)``: what the notes panel should attach to
+  (kind: "indicator" with target ``indicator:CODE``, "figure" or "rag").
+
+Pages: the overview (small multiples, the landing view), one indicator's chart with its flags
+beside it, and the improvement plan's RAG register.
 """
 from __future__ import annotations
 
+import html
+import re
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from scrutinydesk.core.dates import long_date
+from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.figure_text import format_value
-from scrutinydesk.core.indicator_series import IndicatorView, Point, load_indicator
+from scrutinydesk.core.indicator_series import IndicatorView, Point, indicator_codes, load_indicator
+from scrutinydesk.core.indicator_status import RAG_RULE
+from scrutinydesk.core.indicator_summary import comparators_at_latest, write_export_csv
+from scrutinydesk.core.note_targets import INDICATOR_PREFIX
+from scrutinydesk.core.question_flags import QuestionFlag, indicator_flags, plan_rag_flags, plan_rag_history
+from scrutinydesk.ui.chart_indicator import IndicatorChart
+from scrutinydesk.ui.chart_tiles import TileGrid
+from scrutinydesk.ui.indicator_models import (
+    CODE_ROLE,
+    MEETING_ROLE,
+    RECORD_ROLE,
+    OverviewModel,
+    PlanRagModel,
+    Tile,
+)
+from scrutinydesk.ui.question_cards import QuestionPanel
 
 ConnFactory = Callable[[], sqlite3.Connection]
+_URL = re.compile(r"https?://\S+?(?=[\s)]|$)")
+PAGES = ("overview", "chart", "plan")
+
+
+def _linked(text: str) -> str:
+    """Escaped text with its web addresses as links."""
+    out, last = [], 0
+    for match in _URL.finditer(text):
+        out.append(html.escape(text[last:match.start()]))
+        out.append(f'<a href="{html.escape(match.group())}">{html.escape(match.group())}</a>')
+        last = match.end()
+    out.append(html.escape(text[last:]))
+    return "".join(out)
 
 
 class IndicatorsTab(QWidget):
-    """Indicator picker and chart (first version: official values against comparators)."""
+    """Overview, chart and improvement plan RAG over the open database."""
 
     open_record = Signal(str, str)
     add_question = Signal(str, str)
@@ -33,60 +86,268 @@ class IndicatorsTab(QWidget):
 
     def __init__(self, conn_factory: ConnFactory, parent=None) -> None:
         super().__init__(parent)
-        from scrutinydesk.ui.chart_indicator import IndicatorChart
-
         self._conn_factory = conn_factory
-        self.picker = QComboBox()
-        self.picker.setAccessibleName("Indicator")
-        self.picker.currentIndexChanged.connect(self._picked)
-        self.status = QLabel()
-        self.chart = IndicatorChart()
-        self.chart.point_clicked.connect(self._point_clicked)
-        self.details = QLabel()
-        self.details.setWordWrap(True)
-        self.details.setOpenExternalLinks(True)
-        top = QHBoxLayout()
-        top.addWidget(QLabel("Indicator:"))
-        top.addWidget(self.picker, 1)
-        top.addWidget(self.status)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addWidget(self.chart, 1)
-        layout.addWidget(self.details)
+        self.views: dict[str, IndicatorView] = {}
+        self.flags: dict[str, list[QuestionFlag]] = {}
         self.view: IndicatorView | None = None
+
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._build_overview())
+        self.pages.addWidget(self._build_chart_page())
+        self.pages.addWidget(self._build_plan_page())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(self._build_bar())
+        layout.addWidget(self.pages, 1)
         self.reload()
 
+    # -- layout -------------------------------------------------------------------------------
+    def _build_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.page_buttons = QButtonGroup(self)
+        for number, (name, text) in enumerate((("overview", "All indicators"), ("chart", "Chart"),
+                                               ("plan", "Improvement plan RAG"))):
+            button = QToolButton()
+            button.setText(text)
+            button.setCheckable(True)
+            button.setAccessibleName(text)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            self.page_buttons.addButton(button, number)
+            bar.addWidget(button)
+            if name == "chart":
+                self.picker = QComboBox()
+                self.picker.setAccessibleName("Indicator")
+                self.picker.setMinimumContentsLength(28)
+                self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                self.picker.activated.connect(lambda _i: self.select_indicator(self.picker.currentData()))
+                bar.addWidget(self.picker, 1)
+        self.page_buttons.idClicked.connect(lambda n: self._show_page(PAGES[n]))
+        self.export_png_button = QPushButton("Export PNG…")
+        self.export_png_button.clicked.connect(self._ask_export_png)
+        self.export_csv_button = QPushButton("Export CSV…")
+        self.export_csv_button.clicked.connect(self._ask_export_csv)
+        bar.addWidget(self.export_png_button)
+        bar.addWidget(self.export_csv_button)
+        return bar
+
+    def _build_overview(self) -> QWidget:
+        page = QWidget()
+        self.overview_summary = QLabel()
+        self.overview_summary.setWordWrap(True)
+        self.overview_model = OverviewModel(self)
+        self.grid = TileGrid()
+        self.grid.setModel(self.overview_model)
+        self.grid.activated.connect(self._tile_opened)
+        self.grid.clicked.connect(self._tile_opened)
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.overview_summary)
+        layout.addWidget(self.grid, 1)
+        return page
+
+    def _build_chart_page(self) -> QWidget:
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.chart = IndicatorChart()
+        self.chart.point_clicked.connect(self._point_clicked)
+        self.details = QLabel("Hover over a point for its value and source; click it for more.")
+        self.details.setWordWrap(True)
+        self.details.setOpenExternalLinks(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.details.setMinimumHeight(44)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.title)
+        column.addWidget(self.chart, 1)
+        column.addWidget(self.details)
+        self.questions = self._question_panel("Things worth a question")
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(left)
+        splitter.addWidget(self.questions)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([700, 290])
+        return splitter
+
+    def _build_plan_page(self) -> QWidget:
+        page = QWidget()
+        self.plan_model = PlanRagModel(self)
+        self.plan_table = QTableView()
+        self.plan_table.setModel(self.plan_model)
+        self.plan_table.setAccessibleName("Improvement plan RAG ratings")
+        self.plan_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.plan_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.plan_table.setWordWrap(True)
+        self.plan_table.verticalHeader().setVisible(False)
+        header = self.plan_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.plan_table.doubleClicked.connect(self._plan_opened)
+        self.plan_table.activated.connect(self._plan_opened)
+        self.plan_table.clicked.connect(self._plan_selected)
+        note = QLabel("Ratings of the improvement plan's priorities as recorded in minutes, Red first; "
+                      "History lists each rating with the meeting it was given at. Double-click a row to "
+                      "open that meeting.")
+        note.setWordWrap(True)
+        self.plan_questions = self._question_panel("Changes worth a question")
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.plan_table)
+        splitter.addWidget(self.plan_questions)
+        splitter.setSizes([380, 200])
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(note)
+        layout.addWidget(splitter, 1)
+        return page
+
+    def _question_panel(self, heading: str) -> QuestionPanel:
+        panel = QuestionPanel(heading)
+        panel.setMinimumWidth(250)
+        panel.add_question.connect(self.add_question)
+        panel.open_record.connect(self.open_record)
+        panel.flag_selected.connect(self._flag_selected)
+        return panel
+
+    # -- data -----------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Re-read the indicator list from the (possibly switched) database."""
-        current = self.picker.currentData()
-        self.picker.blockSignals(True)
+        """Re-read everything from the (possibly switched) database and keep the current page."""
+        conn = self._conn_factory()
+        current = self.view.code if self.view else None
+        self.views = {code: view for code in indicator_codes(conn) if (view := load_indicator(conn, code))}
+        self.flags = {code: indicator_flags(conn, view) for code, view in self.views.items()}
+        self.overview_model.set_tiles([Tile(view, len(self.flags[code])) for code, view in self.views.items()])
         self.picker.clear()
-        for code, name in self._conn_factory().execute("SELECT code, name FROM indicators ORDER BY rowid"):
-            self.picker.addItem(name or code, code)
-        self.picker.blockSignals(False)
-        index = self.picker.findData(current) if current else 0
-        self.picker.setCurrentIndex(max(index, 0))
-        self._picked()
+        for code, view in self.views.items():
+            self.picker.addItem(view.name, code)
+        history = plan_rag_history(conn)
+        self.plan_model.set_history(history)
+        self.plan_questions.set_flags(plan_rag_flags(conn))
+        total = sum(len(f) for f in self.flags.values())
+        with_values = sum(1 for v in self.views.values() if v.latest_official or v.latest_local)
+        self.overview_summary.setText(
+            f"{len(self.views)} indicators, {with_values} with values; {total} thing{'s' if total != 1 else ''} "
+            f"worth a question (⚑). {len(history)} improvement plan priorities rated. Click a tile to open its "
+            "chart. RAG: " + RAG_RULE)
+        if current in self.views:
+            self._show_indicator(current)
+        else:
+            self.view = None
+            self.chart.show_view(None)
+        self._show_page(self._page_name() if self.view or self._page_name() != "chart" else "overview")
+
+    def _page_name(self) -> str:
+        return PAGES[self.pages.currentIndex()]
+
+    def _show_page(self, name: str) -> None:
+        if name == "chart" and self.view is None and self.views:
+            self._show_indicator(next(iter(self.views)))
+        self.pages.setCurrentIndex(PAGES.index(name))
+        self.page_buttons.button(PAGES.index(name)).setChecked(True)
+        on_chart = name == "chart"
+        self.export_png_button.setEnabled(on_chart)
+        self.export_csv_button.setEnabled(on_chart)
+
+    def show_overview(self) -> None:
+        self._show_page("overview")
+
+    def show_plan(self) -> None:
+        self._show_page("plan")
 
     def select_indicator(self, code: str) -> None:
-        index = self.picker.findData(code)
-        if index >= 0:
-            self.picker.setCurrentIndex(index)
+        """Open the chart of ``code`` (ignored for a code the database does not hold)."""
+        if code in self.views:
+            self._show_indicator(code)
+            self._show_page("chart")
 
-    def _picked(self, _index: int = 0) -> None:
-        code = self.picker.currentData()
-        self.view = load_indicator(self._conn_factory(), code) if code else None
-        self.chart.show_view(self.view)
-        self.details.setText("")
-        if self.view:
-            self.status.setText(f"{self.view.rag.text} · {self.view.direction.text}")
-            self.selection_changed.emit(f"indicator/{code}", "indicator", self.view.name, "")
+    def _show_indicator(self, code: str) -> None:
+        view = self.views[code]
+        self.view = view
+        self.picker.setCurrentIndex(self.picker.findData(code))
+        self.chart.show_view(view)
+        self.title.setText(self._title_html(view))
+        self.title.setToolTip(view.definition or "")
+        self.details.setText("Hover over a point for its value and source; click it for more.")
+        self.questions.set_flags(self.flags.get(code, []))
+        self.selection_changed.emit(f"{INDICATOR_PREFIX}{code}", "indicator", view.name, "")
+
+    def _title_html(self, view: IndicatorView) -> str:
+        parts = []
+        if latest := view.latest_official:
+            parts.append(f"Latest published: <b>{format_value(latest.value, view.unit)}</b> ({latest.label})")
+            for area, value in comparators_at_latest(view).items():
+                shown = value.get("value", value.get("mean"))
+                parts.append(f"{html.escape(area)}{' mean' if 'mean' in value else ''} "
+                             f"{format_value(shown, view.unit)}")
+        if local := view.latest_local:
+            parts.append(f"latest in minutes: <b>{format_value(local.value, view.unit)}</b> ({local.label})")
+        status = f"<b>{view.rag.text}</b> against England · {view.direction.text}"
+        return (f"<span style='font-size:13pt'><b>{html.escape(view.name)}</b></span><br>"
+                f"{' · '.join(parts) or 'No values yet.'}<br>{status} "
+                f"<span style='color:#555'>({html.escape(view.rag.reason)})</span>")
+
+    # -- interaction ------------------------------------------------------------------------------
+    def _tile_opened(self, index: QModelIndex) -> None:
+        code = index.data(CODE_ROLE)
+        if code:
+            self.select_indicator(code)
 
     def _point_clicked(self, key: str, point: Point) -> None:
         unit = self.view.unit if self.view else None
+        value = f"<b>{point.label}: {format_value(point.value, unit)}</b>"
         if point.record_id and point.meeting_id:
-            self.details.setText(f"{point.label}: {format_value(point.value, unit)} — “{point.quote}”")
+            meeting = long_date(point.meeting_date) if point.meeting_date else "a meeting (date not known)"
+            self.details.setText(f"{value} — from the minutes of {html.escape(meeting)}: "
+                                 f"“{html.escape(point.quote or '')}” (opened in Meetings)")
+            self.selection_changed.emit(point.record_id, "figure", f"{point.label}: "
+                                        f"{format_value(point.value, unit)}", point.quote or "")
             self.open_record.emit(point.meeting_id, point.record_id)
-            self.selection_changed.emit(point.record_id, "figure", point.label, point.quote or "")
-        else:
-            self.details.setText(f"{point.label}: {format_value(point.value, unit)} — {point.source or ''}")
+            return
+        series = self.view.series[key].name if self.view and key in self.view.series else key
+        publication = (self.view.publication or "") if self.view else ""
+        counted = f" (from {point.count} neighbours)" if point.count else ""
+        self.details.setText(f"{value} {html.escape(series)}{counted} — published in "
+                             f"{html.escape(publication)}<br>Source: {_linked(point.source or 'not recorded')}")
+
+    def _flag_selected(self, flag: QuestionFlag) -> None:
+        kind = "indicator" if flag.target_id.startswith(INDICATOR_PREFIX) else (
+            "rag" if flag.code is None else "figure")
+        self.selection_changed.emit(flag.target_id, kind, flag.title, flag.quote or "")
+
+    def _plan_selected(self, index: QModelIndex) -> None:
+        priority = self.plan_model.priority(index.row())
+        self.selection_changed.emit(index.data(RECORD_ROLE), "rag", priority.subject, priority.subject)
+
+    def _plan_opened(self, index: QModelIndex) -> None:
+        meeting, record = index.data(MEETING_ROLE), index.data(RECORD_ROLE)
+        if meeting and record:
+            self.open_record.emit(meeting, record)
+
+    # -- export -----------------------------------------------------------------------------------
+    def export_png(self, path: str) -> bool:
+        """Save the current chart with its legend and title as a PNG."""
+        return self.chart.export_png(path)
+
+    def export_csv(self, path: str) -> None:
+        """Save the current chart's data (every series, with sources and quotes) as CSV."""
+        if self.view is not None:
+            write_export_csv(self.view, path)
+
+    def _ask_export_png(self) -> None:
+        if self.view is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export chart as PNG", f"{self.view.code}.png", "PNG image (*.png)")
+        if path and not self.export_png(path):
+            QMessageBox.warning(self, "Export chart", f"Could not write {path}; choose another folder.")
+
+    def _ask_export_csv(self) -> None:
+        if self.view is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Export chart data as CSV", f"{self.view.code}.csv",
+                                              "CSV file (*.csv)")
+        if path:
+            try:
+                self.export_csv(path)
+            except UserFacingError as error:
+                QMessageBox.warning(self, "Export chart data", str(error))

@@ -1,0 +1,96 @@
+"""The "Things worth a question" panel: one card per flag, each with a one-click "Add as draft question".
+
+Cards, not a table: each is a few sentences a member reads in full, with its own buttons.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+from scrutinydesk.core.question_flags import QuestionFlag
+from scrutinydesk.ui.chart_style import OKABE_ITO
+
+
+class QuestionCard(QFrame):
+    """One thing worth a question."""
+
+    add_clicked = Signal(object)
+    open_clicked = Signal(object)
+    selected = Signal(object)
+
+    def __init__(self, flag: QuestionFlag, parent=None) -> None:
+        super().__init__(parent)
+        self.flag = flag
+        self.setObjectName("questionCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(f"#questionCard {{ background: #fffaf5; border: 1px solid #e3c9b3; "
+                           f"border-left: 4px solid {OKABE_ITO['vermillion']}; border-radius: 4px; }}")
+        self.setAccessibleName(f"Worth a question: {flag.title}")
+        self.title = QLabel(f"⚑ <b>{flag.title}</b>")
+        self.title.setWordWrap(True)
+        self.detail = QLabel(flag.detail)
+        self.detail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 6, 8, 6)
+        layout.setSpacing(4)
+        layout.addWidget(self.title)
+        layout.addWidget(self.detail)
+        if flag.quote and flag.quote not in flag.detail:
+            quote = QLabel(f"“{flag.quote}”")
+            quote.setWordWrap(True)
+            quote.setStyleSheet("color: #4a4a4a; font-style: italic;")
+            layout.addWidget(quote)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton("Add as draft question")
+        self.add_button.setToolTip(flag.question)
+        self.add_button.clicked.connect(lambda: self.add_clicked.emit(self.flag))
+        buttons.addWidget(self.add_button)
+        if flag.meeting_id and not flag.target_id.startswith("indicator:"):
+            self.open_button = QPushButton("Open in minutes")
+            self.open_button.clicked.connect(lambda: self.open_clicked.emit(self.flag))
+            buttons.addWidget(self.open_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
+
+    def mousePressEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
+        self.selected.emit(self.flag)
+        super().mousePressEvent(event)
+
+
+class QuestionPanel(QScrollArea):
+    """The list of cards beside a chart (or under the plan's RAG table)."""
+
+    add_question = Signal(str, str)
+    open_record = Signal(str, str)
+    flag_selected = Signal(object)
+
+    def __init__(self, heading: str = "Things worth a question", parent=None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setAccessibleName(heading)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        self._layout = QVBoxLayout(body)
+        self._layout.setContentsMargins(6, 6, 6, 6)
+        self._layout.setSpacing(8)
+        self.heading = QLabel(f"<b>{heading}</b>")
+        self._heading_text = heading
+        self._layout.addWidget(self.heading)
+        self._layout.addStretch(1)
+        self.setWidget(body)
+        self.cards: list[QuestionCard] = []
+
+    def set_flags(self, flags: list[QuestionFlag]) -> None:
+        for card in self.cards:
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = []
+        for flag in flags:
+            card = QuestionCard(flag)
+            card.add_clicked.connect(lambda f: self.add_question.emit(f.target_id, f.question))
+            card.open_clicked.connect(lambda f: self.open_record.emit(f.meeting_id or "", f.target_id))
+            card.selected.connect(self.flag_selected)
+            self._layout.insertWidget(self._layout.count() - 1, card)
+            self.cards.append(card)
+        self.heading.setText(f"<b>{self._heading_text}</b>" + (f" ({len(flags)})" if flags else
+                                                                 "<br><i>Nothing stands out here.</i>"))
