@@ -63,6 +63,7 @@ class IndicatorChart(QWidget):
         self.canvas = pg.GraphicsLayoutWidget()
         self.canvas.setBackground("w")
         self.canvas.setAccessibleName("Indicator chart")
+        self.canvas.viewport().setAccessibleName("Indicator chart")
         self.plot: pg.PlotItem = self.canvas.addPlot(row=0, col=0,
                                                      axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
         self.plot.showGrid(x=True, y=True, alpha=0.18)
