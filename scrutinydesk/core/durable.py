@@ -9,7 +9,9 @@ from __future__ import annotations
 import contextlib
 import os
 import uuid
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 
 def fsync_file(path: Path) -> None:
@@ -44,29 +46,28 @@ def write_new_file(path: Path, data: bytes) -> None:
 
     Written under a temporary name first, then renamed; an existing ``path`` is never replaced.
     """
-    temp = temp_name_for(path)
-    try:
-        with open(temp, "xb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        rename_no_replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            temp.unlink()
-        raise
-    fsync_dir(path.parent)
+    commit_new_file(path, lambda handle: handle.write(data))
+
+
+def commit_new_file(path: Path, fill: Callable[[BinaryIO], object]) -> None:
+    """Like :func:`write_new_file`, for content streamed in by ``fill(handle)`` (which may raise to
+    abandon the file: nothing then appears under ``path``)."""
+    _write_then_rename(path, fill, rename_no_replace)
 
 
 def replace_file(path: Path, data: bytes) -> None:
     """Atomically replace ``path`` (or create it) with ``data``: readers see the old or the new bytes."""
+    _write_then_rename(path, lambda handle: handle.write(data), os.replace)
+
+
+def _write_then_rename(path: Path, fill: Callable[[BinaryIO], object], rename: Callable[[Path, Path], None]) -> None:
     temp = temp_name_for(path)
     try:
         with open(temp, "xb") as handle:
-            handle.write(data)
+            fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, path)
+        rename(temp, path)
     except BaseException:
         with contextlib.suppress(OSError):
             temp.unlink()

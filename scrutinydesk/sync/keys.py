@@ -17,6 +17,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from scrutinydesk.core.config import read_key_record
 from scrutinydesk.core.errors import UserFacingError
 
 PASSPHRASE_ENV = "SCRUTINYDESK_KEY_PASSPHRASE"
@@ -95,13 +96,7 @@ def load_private_key(path: Path, passphrase: bytes | None) -> Ed25519PrivateKey:
 
 def load_public_key(path: Path) -> PublicKey:
     """Read a ``.pub`` file written by :func:`generate_keypair`."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError:
-        raise UserFacingError(f"The public key {path} could not be read; check the path.") from None
-    except ValueError:
-        raise UserFacingError(f"{path} is not a public key made by 'scrutinydesk keygen'.") from None
-    return public_key_from_record(data, str(path))
+    return public_key_from_record(read_key_record(path), str(path))
 
 
 def public_key_from_record(record: object, source: str) -> PublicKey:

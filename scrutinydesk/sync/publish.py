@@ -17,12 +17,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import BinaryIO
 
 import sqlite_utils
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from scrutinydesk import __version__
-from scrutinydesk.core.durable import fsync_dir, fsync_file, rename_no_replace, write_new_file
+from scrutinydesk.core.durable import commit_new_file, fsync_file, write_new_file
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.schema import APPLICATION_ID, create_schema, schema_sha256
 from scrutinydesk.sync import share as names
@@ -112,19 +113,16 @@ def publish(
 
 
 def copy_to_share(local: Path, target: Path, manifest: Manifest, on_chunk: Callable[[int], None]) -> None:
-    """Write ``target.partial`` (never an existing name), check its bytes, fsync, rename to ``target``."""
-    partial = target.with_name(target.name + ".partial")
-    try:
-        with open(local, "rb", buffering=0) as source, open(partial, "xb") as out:
-            size, sha256 = copy_hashing(source, out, on_chunk)
-        if (size, sha256) != (manifest.size, manifest.sha256):
+    """Copy the local release to ``target`` on the share as a ``.partial`` file, check the bytes that
+    were written are the ones hashed, fsync, and only then rename it (never over an existing name)."""
+
+    def fill(out: BinaryIO) -> None:
+        with open(local, "rb", buffering=0) as source:
+            copied = copy_hashing(source, out, on_chunk, fsync=False)
+        if copied != (manifest.size, manifest.sha256):
             raise UserFacingError("The local copy changed while it was being published; publish again.")
-        rename_no_replace(partial, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise
-    fsync_dir(target.parent)
+
+    commit_new_file(target, fill)
 
 
 def _local_snapshot(

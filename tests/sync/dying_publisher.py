@@ -5,29 +5,19 @@ mid-manifest, before-signature. Never returns normally when the stage is reached
 """
 from __future__ import annotations
 
-import os
-import signal
 import sys
 from pathlib import Path
+
+from sync_kit import die, half_copy_then_die
 
 import scrutinydesk.core.durable as durable
 import scrutinydesk.sync.publish as publish_module
 from scrutinydesk.sync.keys import load_private_key
 
 
-def die() -> None:
-    os.kill(os.getpid(), signal.SIGKILL)
-
-
 def main(stage: str, master: str, share: str, key: str) -> None:
     if stage == "mid-copy":
-        def half_copy(source, target, on_chunk=None, fsync=True):  # noqa: ANN001, ANN202
-            target.write(source.read(os.fstat(source.fileno()).st_size // 2))
-            target.flush()
-            os.fsync(target.fileno())
-            die()
-
-        publish_module.copy_hashing = half_copy
+        publish_module.copy_hashing = half_copy_then_die
     elif stage in ("before-manifest", "before-signature"):
         real, calls = publish_module.write_new_file, []
 

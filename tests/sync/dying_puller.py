@@ -6,28 +6,19 @@ snapshot-renamed, pointer-written, before-ratchet.
 from __future__ import annotations
 
 import os
-import signal
 import sys
 from pathlib import Path
+
+from sync_kit import die, half_copy_then_die
 
 import scrutinydesk.sync.pull as pull_module
 import scrutinydesk.sync.snapshots as snapshots
 from scrutinydesk.sync.keys import load_public_key
 
 
-def die(*_args, **_kwargs) -> None:  # noqa: ANN002, ANN003
-    os.kill(os.getpid(), signal.SIGKILL)
-
-
 def main(stage: str, share: str, trusted: str, data_dir: str) -> None:
     if stage == "mid-staging":
-        def half_copy(source, target, on_chunk=None, fsync=True):  # noqa: ANN001, ANN202
-            target.write(source.read(os.fstat(source.fileno()).st_size // 2))
-            target.flush()
-            os.fsync(target.fileno())
-            die()
-
-        pull_module.copy_hashing = half_copy
+        pull_module.copy_hashing = half_copy_then_die
     elif stage == "staged":
         pull_module.validate_release_db = die
     elif stage == "snapshot-renamed":

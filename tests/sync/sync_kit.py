@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -151,3 +152,16 @@ def run_child(script: str, *args: str, timeout: float = 60) -> subprocess.Comple
     return subprocess.run(
         [sys.executable, str(HERE / script), *args], capture_output=True, text=True, timeout=timeout, env=env
     )
+
+
+def die(*_args, **_kwargs) -> None:  # noqa: ANN002, ANN003
+    """Stop this process as a crash or power cut would: no clean-up, no flush of anything pending."""
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def half_copy_then_die(source, target, on_chunk=None, fsync=True):  # noqa: ANN001, ANN201
+    """Stands in for ``copy_hashing``: writes half the file, flushes it, then dies mid-copy."""
+    target.write(source.read(os.fstat(source.fileno()).st_size // 2))
+    target.flush()
+    os.fsync(target.fileno())
+    die()

@@ -358,17 +358,26 @@ def test_10_power_cut_during_a_pull_leaves_a_whole_release(member, share, master
     "CREATE VIEW meetings_plus AS SELECT * FROM meetings",
 ])
 def test_11_schema_with_an_injected_object_is_rejected(member, share, master, officer, tmp_path, extra):
-    hostile = tmp_path / "hostile.db"
-    shutil.copyfile(master, hostile)
-    conn = sqlite3.connect(hostile)
-    conn.execute(extra)
+    hostile = altered_copy(master, tmp_path / "hostile.db", extra)
+    signed_release_is_rejected(member, share, officer, hostile, "tables, views or triggers differ")
+
+
+def altered_copy(master: Path, path: Path, statement: str) -> Path:
+    shutil.copyfile(master, path)
+    conn = sqlite3.connect(path)
+    conn.execute(statement).fetchall()
     conn.commit()
     conn.close()
-    craft_release(share, 2, hostile, officer.private)
+    return path
+
+
+def signed_release_is_rejected(member: Path, share: Path, officer, db: Path, reason: str) -> None:  # noqa: ANN001
+    """``db`` published as v2 with a valid signature (its hash matches): the pull still refuses it."""
+    craft_release(share, 2, db, officer.private)
     before = fingerprint(member)
     result = pull_latest(share, officer.public, member)
     assert result.status is PullStatus.REJECTED
-    assert "tables, views or triggers differ" in result.message
+    assert reason in result.message
     assert_untouched(member, before)
 
 
@@ -385,30 +394,16 @@ def test_12_corrupt_pages_with_a_matching_hash_fail_quick_check(member, share, m
     with open(corrupt, "r+b") as handle:  # scribble over the documents table's root page
         handle.seek((root - 1) * page_size + 8)
         handle.write(b"\xff\x13" * 200)
-    craft_release(share, 2, corrupt, officer.private)  # signed: the hash matches the bad bytes
-    before = fingerprint(member)
-    result = pull_latest(share, officer.public, member)
-    assert result.status is PullStatus.REJECTED
-    assert "corrupt pages" in result.message
-    assert_untouched(member, before)
+    signed_release_is_rejected(member, share, officer, corrupt, "corrupt pages")
 
 
 # -- 13: WAL-mode db published -------------------------------------------------------------------
 
 
 def test_13_wal_mode_release_is_rejected(member, share, master, officer, tmp_path):
-    wal = tmp_path / "wal.db"
-    shutil.copyfile(master, wal)
-    conn = sqlite3.connect(wal)
-    assert conn.execute("PRAGMA journal_mode = WAL").fetchone() == ("wal",)
-    conn.close()
+    wal = altered_copy(master, tmp_path / "wal.db", "PRAGMA journal_mode = WAL")
     assert wal.read_bytes()[18:20] == b"\x02\x02"
-    craft_release(share, 2, wal, officer.private)
-    before = fingerprint(member)
-    result = pull_latest(share, officer.public, member)
-    assert result.status is PullStatus.REJECTED
-    assert "WAL journal mode" in result.message
-    assert_untouched(member, before)
+    signed_release_is_rejected(member, share, officer, wal, "WAL journal mode")
 
 
 # -- 14: conflict copies -------------------------------------------------------------------------
