@@ -64,6 +64,8 @@ _IMPLICIT = (
     re.compile(rf"{_OWNER}\s+(?:was|were|had been|has been|have been)\s+(?:asked|requested|tasked|invited)\s+to\s+(?P<text>\w.*)"),
     # "Members asked officers to provide …", "requested that officers provide …"
     re.compile(rf"(?:asked|requested|invited|tasked|instructed)\s+(?:that\s+)?{_OWNER}\s+(?:to\s+)?(?P<text>{_VERB}.*)"),
+    # "Officers did not have the figure to hand and would provide …": the sentence's subject promises
+    re.compile(rf"^{_OWNER}\s+(?!to\b)[a-z](?:[^.;]|\.(?=\d))*?\s+and\s+(?:also\s+)?(?P<how>would|will|agreed\s+to|undertook\s+to|offered\s+to|promised\s+to)\s+(?P<text>\w.*)"),
 )
 _REQUEST = re.compile(r"^(?:Members?|The Committee|Councillors?|The Chair)\s+(?:requested|asked for|sought|would like|wanted|asked that)\s+(?:that\s+)?(?:a\s+|an\s+|the\s+)?(?P<text>.+)", re.IGNORECASE)
 _OWNER_SUFFIX = re.compile(r"\s*[(\[–—-]\s*(?:Owner|Lead|Responsible|Action by|By)?\s*:?\s*(?P<owner>[A-Z][^()\[\]\d]{1,60}?)[)\]]?\s*\.?\s*$")
@@ -276,7 +278,8 @@ def _implicit(text: str, work: str, item_key: str, block: Block, skip: list[tupl
             first = body.split()[0].lower() if body.split() else ""
             if first in _DECISION_VERBS or not _owner_ok(owner):
                 continue
-            if pattern is _IMPLICIT[1] and not body.lower().startswith(_STRONG) and not _CUE.search(body):
+            conditional = pattern is _IMPLICIT[1] or (pattern is _IMPLICIT[5] and match.group("how") in ("would", "will"))
+            if conditional and not body.lower().startswith(_STRONG) and not _CUE.search(body):
                 continue
             if pattern is _IMPLICIT[4] and (re.search(r"\b(?:committee|members?)\b", owner, re.IGNORECASE)
                                             or not (_CUE.search(body) or body.lower().startswith(_STRONG))):

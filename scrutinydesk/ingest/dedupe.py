@@ -33,13 +33,37 @@ def _same(kind: str, a: dict, b: dict) -> bool:
     if kind == "resolutions":
         return likeness(a["text"], b["text"]) >= 0.8
     if kind == "actions":
-        return likeness(a["text"], b["text"]) >= 0.7
+        return likeness(a["text"], b["text"]) >= 0.7 or _restated(a, b) or _restated(b, a)
     if kind == "figures":
         # the same value said in two blocks of one item; two figures of one block are kept apart
         return (a.get("_block") != b.get("_block") and a.get("value") == b.get("value")
                 and a.get("unit") == b.get("unit") and likeness(_text(kind, a), _text(kind, b)) >= 0.6)
     return (a.get("rating") == b.get("rating") and a.get("_block") != b.get("_block")
             and likeness(a.get("subject"), b.get("subject")) >= 0.6)
+
+
+_ANAPHOR = re.compile(r"\b(?:this|that|these|those|it|them|so)\b", re.IGNORECASE)
+
+
+def _owners_agree(a: str | None, b: str | None) -> bool:
+    if not a or not b:
+        return True
+    wa, wb = words(a), words(b)
+    return bool(wa & wb)
+
+
+def _restated(explicit: dict, implicit: dict) -> bool:
+    """A promise in the discussion that the item's action list then records ("the Head of Housing
+    agreed to provide this" / "Head of Housing: circulate the data by ward")."""
+    if not explicit.get("explicit") or implicit.get("explicit"):
+        return False
+    if not _owners_agree(explicit.get("owner"), implicit.get("owner")):
+        return False
+    text = implicit.get("text") or ""
+    if len(text.split()) <= 9 and _ANAPHOR.search(text):
+        return True
+    first = lambda r: (r.get("text") or " ").split()[0].lower()  # noqa: E731 - tiny local helper
+    return first(explicit) == first(implicit) and likeness(explicit.get("text"), text) >= 0.4
 
 
 def _quality(kind: str, record: dict) -> tuple:

@@ -72,7 +72,7 @@ _POINTS_AFTER = re.compile(r"^\s?(?:%\s*)?(?:percentage\s+)?points?\b", re.IGNOR
 _PER_10K_AFTER = re.compile(r"^\s*(?:per|/)\s*10,?000\b|^\s*per\s+10\s?k\b", re.IGNORECASE)
 _TIME_UNIT_AFTER = re.compile(r"^\s*(?:working\s+)?(?:days?|hours?|hrs?|weeks?|months?|years?|yrs?|minutes?|mins?|seconds?|decades?)\b|^['’]s?\s+time", re.IGNORECASE)
 _DAYS_AFTER = re.compile(r"^\s*(?:working\s+|calendar\s+)?days?\b", re.IGNORECASE)
-_AVERAGE_BEFORE = re.compile(r"\b(?:average|averaged|mean|median|typical(?:ly)?|took|taking|takes|length)\b(?:\s+\w+){0,3}\s*(?:of|was|is|at|to)?\s*$", re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(r"\b(?:average|averaged|mean|median|typical(?:ly)?|took|taking|takes|length)\b(?:\s+[\w'’-]+){0,8}?\s*(?:of|was|is|at|to|were|are)?\s*$", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
     r"\b(?:(?:increase|rise|decrease|reduction|fall|drop|growth|change|uplift|jump|up|down)s?\s+(?:of|by)|"
     r"(?:increased|increasing|rose|risen|rising|grew|grown|growing|fell|fallen|falling|decreased|decreasing|reduced|reducing|"
@@ -91,7 +91,8 @@ _COUNT_NOUNS = (
     r"babies|infants?|girls?|boys?|parents?|mothers?|fathers?|victims?|offenders?|learners?|participants?|"
     r"members\s+of\s+staff|agency\s+workers?|foster(?:ing)?\s+(?:carers?|families|households)|adopters?|adoptions?|"
     r"unaccompanied|looked\s+after|in\s+care|on\s+(?:a\s+)?(?:child\s+protection\s+)?plans?|"
-    r"recruits?|starters?|leavers|appointments?|hires?|deaths?|fatalities|cases)")
+    r"recruits?|starters?|leavers|appointments?|hires?|deaths?|fatalities|suspensions?|patients?|clients?|"
+    r"[a-z]+(?:ists|ers|ors|ants|ents|ians|ees))")
 _COUNT_AFTER = re.compile(
     rf"^\s+(?:(?!(?:of|the|which|that|who|and|or|to|in|on|at|for|with|from|by|per|is|was|are|were|had|have|has|"
     rf"will|would|be|been|a|an|this|these|those|our|their|its)\b)[A-Za-z'’()-]+\s+){{0,3}}?{_COUNT_NOUNS}\b",
@@ -100,8 +101,10 @@ _COUNT_BEFORE = re.compile(
     r"\b(?:a\s+total\s+of|total\s+of|totall?ing|standing\s+at|stands?\s+at|stood\s+at|now\s+at|currently\s+at|"
     r"(?:had\s+|has\s+|have\s+)?(?:increased|increasing|reduced|reducing|decreased|decreasing|fallen|fell|falling|"
     r"rose|risen|rising|dropped|dropping|grown|grew|come\s+down|gone\s+up|gone\s+down|improved|improving)\s+(?:again\s+)?to|"
-    r"down\s+to|up\s+to\s+a\s+total\s+of|reached|reaching|peaked\s+at|"
-    r"(?:number|numbers|total|count|caseloads?|figure|level)\b[^.;]{0,60}?\b(?:is|was|are|were|of|at|to|now|currently|being)"
+    r"down\s+to|up\s+to\s+a\s+total\s+of|reached|reaching|peaked\s+at|of\s+(?:whom|which|these|those|them)|"
+    r"there\s+(?:were|are|was|is|had\s+been|have\s+been|has\s+been|will\s+be)|"
+    r"(?:increased|rose|risen|grown|grew|fell|fallen|decreased|reduced|dropped)\b[^.;]{0,30}?\bto|"
+    r"(?:number|numbers|total|count|caseloads?|figure|level)\b[^.;]{0,90}?\b(?:is|was|are|were|of|at|to|now|currently|being)"
     r"(?:\s+(?:now|currently|standing\s+at|at))?)\s*$",
     re.IGNORECASE)
 _SIGNED = re.compile(r"\(\s*$")
@@ -190,9 +193,13 @@ def _classify(work: str, sentence_start: int, number: _Number, is_word: bool) ->
     right = work[number.end:number.end + 80]
     if _LABEL_BEFORE.search(left) and not _PERCENT_AFTER.match(right):
         return None
+    if re.search(r"\bper\s*$", left, re.IGNORECASE):
+        return None  # the "10,000" of "per 10,000"
     comparator = _COMPARATOR_BEFORE.search(left[-70:])
     after = _COMPARATOR_AFTER.match(right)
-    if _PERCENT_AFTER.match(right) or _POINTS_AFTER.match(right):
+    if number.unit == "gbp":
+        pass
+    elif _PERCENT_AFTER.match(right) or _POINTS_AFTER.match(right):
         signed = number.extra.get("signed")
         number.unit = "change_percent" if (_CHANGE_BEFORE.search(left) or _CHANGE_AFTER.match(right) or signed
                                            or _POINTS_AFTER.match(right)) else "percent"
@@ -350,8 +357,14 @@ def _indicator(norm_sentence: str, sentence_text: str, number_offset: int, unit:
     return best[2] if best else None
 
 
+_COUNCIL_NAME = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}|[A-Z]{3,}(?:[ -][A-Z]{3,}){0,2})(?:['’]s)?\s+(?i:(?:County\s+|City\s+|Borough\s+|District\s+|Metropolitan\s+(?:Borough\s+)?)?Council)\b")
+_NOT_PLACES = frozenset({"The", "County", "City", "Borough", "District", "Town", "Parish", "Full", "This", "Each", "Local",
+                         "Metropolitan", "Unitary", "Cabinet", "Youth", "Schools", "Our", "Whole", "Members", "Every"})
+
+
 def home_area(text: str) -> str | None:
-    """The authority the minutes are about: the one they name most often ("Devon County Council")."""
+    """The authority the minutes are about: the one they name most often, weighted towards
+    "X County Council"; a council not in the DfE's list of authorities is named by its own title."""
     names = authority_names()
     counts: Counter[str] = Counter()
     for match in area_pattern().finditer(text[:400_000]):
@@ -359,6 +372,13 @@ def home_area(text: str) -> str | None:
         if name in names:
             bonus = 3 if re.match(r"\s+(?:County|City|Borough|District|Metropolitan)?\s*Council", text[match.end():match.end() + 30]) else 1
             counts[name] += bonus
+    if counts:
+        return counts.most_common(1)[0][0]
+    for match in _COUNCIL_NAME.finditer(text[:400_000]):
+        name = match.group("name").title() if match.group("name").isupper() else match.group("name")
+        name = re.sub(r"(?:\s+(?:County|City|Borough|District|Metropolitan))+$", "", name)
+        if name and name.split()[0] not in _NOT_PLACES:
+            counts[name] += 1
     return counts.most_common(1)[0][0] if counts else None
 
 
@@ -369,6 +389,8 @@ def _area(work: str, sentence: tuple[int, int], number: _Number, home: str | Non
     for match in area_pattern().finditer(work, window_start, number.start):
         if match.group() != "England" or re.search(r"\bin\s+$", work[max(0, match.start() - 4):match.start()]):
             best = match.group()
+    if best is None and home and re.search(r"\b" + re.escape(home) + r"\b", work[window_start:number.start]):
+        best = home
     return best or home
 
 
@@ -385,7 +407,8 @@ def find_figures(text: str, work: str, item_key: str, block: Block, meeting: dat
         sentence_records: list[tuple[_Number, dict]] = []
         pending_comparators: list[_Number] = []
         for number in numbers:
-            primary = sentence_records[-1] if sentence_records else None
+            same_unit = [r for r in sentence_records if number.unit is None or r[1]["unit"] == number.unit]
+            primary = same_unit[-1] if same_unit else None
             if number.role == "comparator":
                 if primary is not None and (number.unit in (None, primary[1]["unit"])):
                     primary[1]["comparators"].setdefault(number.comparator_area, _number(number.value))

@@ -84,7 +84,18 @@ def tidy_rendered(raw: str) -> str:
 
 def html_to_text(markup: str | bytes) -> str:
     """Text of an HTML page or fragment, content area only where the page marks one."""
+    return html_page(markup)[0]
+
+
+def html_page(markup: str | bytes) -> tuple[str, str]:
+    """(text of the content area, the page's title): the title often names the council."""
     if isinstance(markup, str):
         markup = markup.replace(_BREAK, " ")
     soup = parse_html(markup)
-    return soup_to_text(_content_root(soup))
+    title_tag = soup.find("title")
+    title = squash_title(title_tag.get_text()) if title_tag is not None else ""
+    return soup_to_text(_content_root(soup)), title
+
+
+def squash_title(value: str) -> str:
+    return " ".join(value.split())

@@ -18,6 +18,8 @@ _RATED = re.compile(
     rf"\b(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|remained|being|now|currently)\s+)?"
     rf"(?:(?:RAG|rag)[- ])?(?:rated|rating\s+(?:is|was|of)|status\s+(?:is|was|of)|assessed)\s+(?:as\s+|at\s+)?{_COLOUR}\b")
 _STATE = re.compile(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+(?:at\s+|still\s+)?(?P<q>[‘'\"“])?(?P<rating>[Rr]ed|[Aa]mber|[Gg]reen)\b")
+_AS = re.compile(rf"\bas\s+{_COLOUR}\b")
+_AS_TRIGGER = re.compile(r"\b(?:rated|rates|rating|showed|shows|showing|listed|lists|marked|flagged|scored|assessed|identified|reported|has|had|recorded|records)\b", re.IGNORECASE)
 _AREAS_OF = re.compile(rf"\b(?P<count>one|two|three|four|five|\d+)\s+(?:areas?|priorit(?:y|ies)|actions?|measures?|indicators?|objectives?)\s+(?:of|rated|at)\s+{_COLOUR}\b", re.IGNORECASE)
 _COLOUR_FIRST = re.compile(rf"\b(?:a\s+|an\s+)?{_COLOUR}[- ](?:RAG[- ])?(?:rated|rating|status)\s+(?:for|on|against)\s+(?P<subject>[^.;]{{5,160}})")
 _LINE_END = re.compile(
@@ -30,12 +32,25 @@ _HYPOTHETICAL = re.compile(
     r"move\s+(?:from|to)|moving\s+(?:from|to)|from\s+(?:[Rr]ed|[Aa]mber|[Gg]reen)\s+to|be\s+[‘'\"“]?(?:red|amber|green))\b",
     re.IGNORECASE)
 _REF = re.compile(r"\b(?P<ref>\d{1,2}(?:\.\d{1,2}){1,2})\b")
-_LEADING = re.compile(r"^(?:[,;:\s–—-]|while\b|whilst\b|and\b|but\b|however\b|although\b|in addition\b|also\b|that\b)+", re.IGNORECASE)
+_LEADING = re.compile(r"^(?:[,;:\s–—-]|while\b|whilst\b|and\b|but\b|however\b|although\b|in addition\b|also\b|that\b|of the \w+\b)+", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:\s+(?:is|are|was|were|has|have|had|been|being|now|currently|still|remains?|remained|RAG|overall))+\s*$", re.IGNORECASE)
 
 
 def _rating(word: str) -> str:
     return word.strip("‘'\"“’”").capitalize()
+
+
+def _appositive(clause_parts: list[str]) -> str:
+    """Walk back over comma-separated pieces without a verb: "and one, the timeliness of
+    Education, Health and Care Plans, was rated Red" gives the phrase between the commas."""
+    kept: list[str] = []
+    for piece in reversed(clause_parts):
+        if re.search(r"\b(?:is|are|was|were|rated|had|has|have|been)\b|^\s*(?:and|or|but)\b", piece) or not piece.strip():
+            if kept:
+                break
+            continue
+        kept.insert(0, piece.strip())
+    return ", ".join(kept)
 
 
 def _subject_before(work: str, sentence_start: int, position: int) -> tuple[str | None, str | None, int]:
@@ -56,6 +71,12 @@ def _subject_before(work: str, sentence_start: int, position: int) -> tuple[str 
         ref = last.group("ref") or (_REF.search(clause[:last.start()]).group("ref") if _REF.search(clause[:last.start()]) else None)
         return squash(last.group("subject")), ref, clause_start + last.start()
     subject = _TRAILING.sub("", _LEADING.sub("", clause)).strip(" ,;:–—-")
+    if len(subject) < 4:
+        subject = _appositive(work[sentence_start:position].split(","))
+        subject = _TRAILING.sub("", subject).strip(" ,;:–—-")
+        if subject:
+            clause_start = work.rfind(subject, sentence_start, position)
+            clause = work[clause_start:position]
     if len(subject) < 4 or len(subject.split()) > 25:
         return None, None, position
     ref_match = _REF.search(subject)
@@ -95,13 +116,23 @@ def find_rag(text: str, work: str, item_key: str, block: Block) -> list[dict]:
             if _HYPOTHETICAL.search(sentence[:match.start()][-60:]):
                 continue
             add(squash(match.group("subject")), None, match.group("rating"), start + match.start(), start + match.end())
-        for pattern in (_RATED, _STATE):
-            for match in pattern.finditer(sentence):
-                if pattern is _STATE and not (match.group("q") or _CONTEXT.search(sentence)):
-                    continue
-                before = sentence[:match.start()]
-                if _HYPOTHETICAL.search(before[-60:]) or _HYPOTHETICAL.search(sentence[match.start():match.end()]):
-                    continue
-                subject, ref, subject_start = _subject_before(work, start, start + match.start())
-                add(subject, ref, match.group("rating"), min(subject_start, start + match.start()), start + match.end())
+        floor = start
+        ratings = sorted([(m, p) for p in (_RATED, _STATE, _AS) for m in p.finditer(sentence)], key=lambda mp: mp[0].start())
+        for match, pattern in ratings:
+            rating = match.group("rating")
+            if pattern is _STATE and not (match.group("q") or _CONTEXT.search(sentence) or rating[0].isupper()):
+                continue
+            if pattern is _AS and not (_AS_TRIGGER.search(sentence[:match.start()]) and (rating[0].isupper() or _CONTEXT.search(sentence))):
+                continue
+            before = sentence[:match.start()]
+            if _HYPOTHETICAL.search(before[-60:]) or _HYPOTHETICAL.search(sentence[match.start():match.end()]):
+                continue
+            subject_floor = floor
+            if pattern is _AS:
+                trigger = list(_AS_TRIGGER.finditer(work, floor, start + match.start()))
+                if trigger:
+                    subject_floor = trigger[-1].end()
+            subject, ref, subject_start = _subject_before(work, subject_floor, start + match.start())
+            add(subject, ref, rating, min(subject_start, start + match.start()), start + match.end())
+            floor = start + match.end()
     return sorted(records, key=lambda r: r["span"][0])

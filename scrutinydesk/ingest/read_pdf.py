@@ -11,7 +11,7 @@ from scrutinydesk.ingest.source import ReadSource
 
 _DIGITS = re.compile(r"\d+")
 _HYPHENATED = re.compile(r"([a-z])-\n([a-z])")
-_STARTS_BLOCK = re.compile(r"^\s*(?:[•·▪●◦\-–*]|\(?[a-z0-9ivx]{1,4}[.)]\s|\d{1,3}(?:\.\d{1,2})*\.?\s|[A-Z][A-Za-z ]{0,40}:\s*$|RESOLVED|AGREED|ACTION)")
+_STARTS_BLOCK = re.compile(r"^\s*(?:[•·▪●◦\-–*]\s|\(?[a-z0-9ivx]{1,4}[.)]\s|Minute\s+\d|Item\s+\d|[A-Z][A-Za-z ]{0,40}:\s*$|RESOLVED|AGREED|ACTION)")
 _ENDS_SENTENCE = re.compile(r"[.:;!?]\s*$")
 
 

@@ -15,7 +15,7 @@ from scrutinydesk.ingest.segment import Block
 
 _UPPER = re.compile(r"\b(?:RESOLVED|AGREED|RECOMMENDED|DECIDED)\b(?:\s+(?:UNANIMOUSLY|unanimously))?")
 _TITLE = re.compile(r"(?:^|(?<=\n)|(?<=\bIt was )|(?<=\bit was ))[ \t]*(?:[•·\-–*][ \t]*)?(?:Resolved|Agreed|Decided|Recommended)(?=[ \t]*(?:[:–—-]|that\b|That\b|\n|\((?:a|i|1)\)))")
-_FOLLOWS = re.compile(r"[ \t]*(?:[:–—-][ \t]*)?(?:\n[ \t\n]*)?(?=[Tt]hat\b|\(|\d|[A-Z]|$)")
+_FOLLOWS = re.compile(r"[ \t]*(?:[:–—-][ \t]*)?(?:\n[ \t\n]*)?(?=[Tt]hat\b|\(|\d|[A-Z]|[•·]|to\s+(?:Cabinet|Council|the\b|[A-Z])|$)")
 _LEAD = re.compile(r"^[\s:–—-]+")
 PART_MARKER = re.compile(r"^[ \t]*(?:\((?P<a>[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)|(?P<b>[a-z]|[ivx]{1,5}|\d{1,2})[.)]|(?P<bullet>[•·▪●◦*–-]))[ \t]+")
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[\s:;,]))\((?:[a-z]|[ivx]{1,5}|\d{1,2})\)[ \t]+")

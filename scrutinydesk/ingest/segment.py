@@ -37,13 +37,14 @@ _COMMITTEE_WORDS = r"(?:Committee|Sub-Committee|Cabinet|Council|Board|Panel|Grou
 _DATE_LIKE = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+\w+,?\s+\d{4}|\d{1,2}/\d{1,2}/\d{2,4})"
 _COMMITTEE_PATTERNS = (
     re.compile(rf"Meeting:\s*{_DATE_LIKE}\s*[-–]\s*(?P<c>[^()\n]+?)\s*(?:\(Item|$)", re.IGNORECASE | re.MULTILINE),
-    re.compile(r"Minutes of (?:a |the )?(?:(?:virtual |remote |special |extraordinary |annual )?meeting of )?(?:the )?(?P<c>[^\n]+?)\s+held\b", re.IGNORECASE),
+    re.compile(r"Minutes of (?:a |the )?(?:virtual |remote |special |extraordinary |annual |hybrid )?meeting of (?:the )?(?P<c>[^\n]+?)\s+held\b", re.IGNORECASE),
     re.compile(rf"Report of the (?P<c>[^\n]+?{_COMMITTEE_WORDS}[^\n]*?)\s+(?:of|held on|meeting of|on)\s+{_DATE_LIKE}", re.IGNORECASE),
     re.compile(rf"^(?P<c>[A-Z][^\n]{{2,80}}?)\s+[-–]\s+{_DATE_LIKE}", re.MULTILINE),
     re.compile(r"^(?:Committee|Meeting of|Name of committee)\s*:\s*(?P<c>[^\n]{3,90})$", re.IGNORECASE | re.MULTILINE),
-    re.compile(rf"^(?P<c>(?:[A-Z][\w'’&,-]*\s+){{0,8}}{_COMMITTEE_WORDS})\s*$", re.MULTILINE),
+    re.compile(rf"^[ \t]*(?P<c>(?:[A-Z][\w'’&,-]*[ \t]+(?:(?:and|of|for|the|&)[ \t]+)?){{0,8}}(?i:{_COMMITTEE_WORDS}))[ \t]*$", re.MULTILINE),
 )
-_DATE_CONTEXT = re.compile(r"held|meeting|date|minutes|report of|^\s*(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[-–]\s*$", re.IGNORECASE)
+_AUTHORITY_NAME = re.compile(r"(?:County|City|Borough|District|Metropolitan|Town|Parish|Unitary)\s+Council$|^[A-Z][\w'’-]+\s+Council$", re.IGNORECASE)
+_DATE_CONTEXT = re.compile(rf"held|meeting|date|minutes|report of|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[-–]\s*$|{_COMMITTEE_WORDS}", re.IGNORECASE)
 _SPLICE_KEYWORD = re.compile(r"(?<=[a-z])(?:RESOLVED|AGREED|RECOMMENDED)\b")
 _SPLICE_GLUE = re.compile(r"(?<=[a-z]{3})(?=[A-Z][a-z]+ [a-z])")
 _SPLICE_END = re.compile(r"[.!?](?=[a-z]{1,12}\b)")
@@ -152,8 +153,9 @@ def _find_headings(text: str, end: int) -> list[tuple[int, str, str, int]]:
             continue
         if last_major is not None and major > last_major + 40:
             continue
-        if not previous_blank and found and not sub_of_last:
-            # an item heading stands on its own, after a blank line or a heading
+        in_sequence = last_major is not None and major in (last_major, last_major + 1, last_major + 2)
+        if not previous_blank and found and not sub_of_last and not in_sequence:
+            # an item heading stands on its own: after a blank line, or next in the numbering
             continue
         found.append((line.content_start, number, title, heading[2]))
         last_major, last_number = major, number
@@ -173,7 +175,8 @@ def _committee(header: str) -> str | None:
             if name.isupper():
                 name = " ".join(w.capitalize() if w.lower() not in ("and", "of", "the", "for") else w.lower() for w in name.split())
                 name = re.sub(r"’S\b|'S\b", lambda m: m.group().lower(), name)
-            if name.lower() in ("agenda item", "issue", "meetings", "agenda and minutes", "minutes"):
+            if name.lower() in ("agenda item", "issue", "meetings", "agenda and minutes", "minutes", "meeting") \
+                    or (_AUTHORITY_NAME.search(name) and name.lower() not in ("county council", "full council")):
                 continue
             return name
     return None

@@ -27,3 +27,4 @@ class ReadSource:
     date: str | None = None
     items: list[ItemHint] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    authority: str | None = None  # the council, where the file names it outside the text (a page title)
