@@ -32,12 +32,28 @@ class FigureLine:
     quote: str
 
 
+STATUS_WORDS = {"draft": "Draft", "ready": "Ready to ask", "asked": "Asked", "answered": "Answered"}
+
+
 @dataclass(frozen=True)
 class BriefingQuestion:
     number: int
     note: Note
     figures: list[FigureLine]
     carried_from: str = ""  # the earlier meeting it was carried forward from, in words
+
+    @property
+    def about(self) -> str:
+        """One line under the question: its status, what it is attached to, where it came from."""
+        note = self.note
+        parts = [STATUS_WORDS.get(note.status or "draft", "Draft")]
+        if note.detached:
+            parts.append(f"on a record no longer in the minutes: {note.target_label} “{note.target_quote}”")
+        elif note.target_kind not in ("item", "meeting") and note.target_label:
+            parts.append(f"on {note.target_label[0].lower()}{note.target_label[1:]}")
+        if self.carried_from:
+            parts.append(f"carried forward from {self.carried_from}")
+        return " · ".join(parts)
 
 
 @dataclass

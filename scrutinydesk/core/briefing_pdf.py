@@ -31,7 +31,6 @@ BOX = (238, 242, 247)
 
 MARGIN = 20.0
 NUMBER_WIDTH = 11.0
-STATUS_WORDS = {"draft": "Draft", "ready": "Ready to ask", "asked": "Asked", "answered": "Answered"}
 
 
 class _BriefingPage(FPDF):
@@ -216,24 +215,12 @@ def _question(pdf: _BriefingPage, question: BriefingQuestion) -> None:
     pdf.set_x(left)
     pdf.set_font(FONT, "", 8.5)
     pdf.set_text_color(*GREY)
-    pdf.multi_cell(width, 4.6, _about(question), align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
+    pdf.multi_cell(width, 4.6, question.about, align="L", new_x=XPos.LEFT, new_y=YPos.NEXT)
     for figure in question.figures:
         _figure_box(pdf, left, width, figure.headline, figure.quote)
     _answer(pdf, left, width, question)
     pdf.set_x(MARGIN)
     pdf.ln(4)
-
-
-def _about(question: BriefingQuestion) -> str:
-    note = question.note
-    parts = [STATUS_WORDS.get(note.status or "draft", "Draft")]
-    if note.detached:
-        parts.append(f"on a record no longer in the minutes: {note.target_label} “{note.target_quote}”")
-    elif note.target_kind not in ("item", "meeting"):
-        parts.append(f"on {note.target_label[0].lower()}{note.target_label[1:]}")
-    if question.carried_from:
-        parts.append(f"carried forward from {question.carried_from}")
-    return " · ".join(parts)
 
 
 def _figure_box(pdf: FPDF, left: float, width: float, headline: str, quote: str) -> None:

@@ -304,8 +304,8 @@ class Notebook:
         )
 
     def unassigned_questions(self) -> list[Note]:
-        """Questions not tied to any meeting (on an indicator, say), to be added to one."""
-        return self._select("kind = 'question' AND meeting_id IS NULL AND deleted_at IS NULL")
+        """Questions not tied to any meeting (on an indicator, say) and not dismissed, to be added to one."""
+        return self._select("kind = 'question' AND meeting_id IS NULL AND deleted_at IS NULL AND carry_dismissed = 0")
 
     def carry_forward_suggestions(self, meeting_id: str) -> list[Note]:
         """Unanswered questions from earlier meetings of the same committee, offered for this one."""
@@ -459,7 +459,7 @@ class Notebook:
         return self._must_get(note_uuid)
 
     def dismiss_suggestion(self, note_uuid: str) -> None:
-        """Stop offering a question for carry-forward (it stays where it is)."""
+        """Stop offering a question for another meeting (it stays where it is, and on its record)."""
         with self._transaction() as conn:
             conn.execute("UPDATE notes SET carry_dismissed = 1, updated_at = ? WHERE uuid = ?", (_now(), note_uuid))
 

@@ -65,3 +65,67 @@ def test_sigkill_mid_writing_keeps_every_committed_note_and_a_whole_file(tmp_pat
         assert typed.startswith(expected), "text committed before the kill was lost"
         added = {n.text for n in notes[1:]}
         assert {f"note {i}" for i in range(5, reported + 1, 5)} <= added
+
+
+PANEL_TYPIST = textwrap.dedent(
+    """
+    import sys
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+    from scrutinydesk.core.notebook import Notebook
+    from scrutinydesk.ui.notes_panel import NotesPanel
+
+    app = QApplication([])
+    panel = NotesPanel(Notebook(Path(sys.argv[1]), Path(sys.argv[2])))
+    panel.show_record(sys.argv[3])
+    panel.show()
+    panel.add(question=False)
+    count = 0
+
+    def type_a_word():
+        global count
+        count += 1
+        QTest.keyClicks(panel.editor, "w%d " % count)
+        print(count, flush=True)                      # typed (not necessarily saved yet)
+
+    timer = QTimer(interval=40)
+    timer.timeout.connect(type_a_word)
+    timer.start()
+    app.exec()
+    """
+)
+
+
+def test_killing_the_window_mid_typing_loses_at_most_the_last_second(tmp_path: Path, release: Path) -> None:
+    path = tmp_path / "home" / "notebook.db"
+    typist = subprocess.Popen(
+        [sys.executable, "-c", PANEL_TYPIST, str(path), str(release), ACTION],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    typed_at: list[tuple[float, int]] = []
+    try:
+        while not typed_at or time.monotonic() - typed_at[0][0] < 2.5:
+            line = typist.stdout.readline()
+            assert line, "the window stopped before it was killed"
+            typed_at.append((time.monotonic(), int(line)))
+    finally:
+        killed_at = time.monotonic()
+        os.kill(typist.pid, signal.SIGKILL)
+        typist.wait()
+        typist.stdout.close()
+
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    conn.close()
+    with Notebook(path, release) as book:
+        (note,) = book.notes_for(ACTION)
+    everything = "".join(f"w{i} " for i in range(1, typed_at[-1][1] + 1))
+    assert everything.startswith(note.text), "the stored text is not what was typed"
+    words_a_second_before = max(count for at, count in typed_at if at <= killed_at - 1.0)
+    assert note.text.startswith("".join(f"w{i} " for i in range(1, words_a_second_before + 1))), (
+        "more than the last second of typing was lost"
+    )

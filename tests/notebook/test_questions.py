@@ -68,4 +68,7 @@ def test_questions_on_an_indicator_wait_unassigned_until_filed(notebook: Noteboo
     assert [q.uuid for q in notebook.unassigned_questions()] == [question.uuid]
     notebook.assign_meeting(question.uuid, NOV)
     assert notebook.unassigned_questions() == []
+    other = notebook.add(INDICATOR, "Not for now", question=True, today=PAST)
+    notebook.dismiss_suggestion(other.uuid)
+    assert notebook.unassigned_questions() == []
     assert [q.text for q in notebook.questions_for_meeting(NOV)] == ["Why are referrals falling?"]
