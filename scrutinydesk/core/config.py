@@ -22,7 +22,7 @@ from pathlib import Path
 
 from scrutinydesk.core.durable import replace_file
 from scrutinydesk.core.errors import UserFacingError
-from scrutinydesk.core.paths import config_file, project_root
+from scrutinydesk.core.paths import config_file, data_dir, project_root
 
 PRECONFIG_NAMES = ("scrutinydesk.ini", "scrutinydesk.json")
 DEFAULT_PULL_MINUTES = 5
@@ -52,7 +52,7 @@ def load_settings(override: str | os.PathLike[str] | None = None, app_dirs: list
             path = folder / name
             if path.is_file():
                 merged.update(_read_preconfigured(path))
-    user = config_file(override)
+    user = user_config_file(override)
     if user.is_file():
         merged.update(_read_json(user))
     return _settings_from(merged)
@@ -60,7 +60,7 @@ def load_settings(override: str | os.PathLike[str] | None = None, app_dirs: list
 
 def save_settings(settings: Settings, override: str | os.PathLike[str] | None = None) -> Path:
     """Write the member's settings atomically, keeping any other keys the file holds."""
-    path = config_file(override)
+    path = user_config_file(override)
     path.parent.mkdir(parents=True, exist_ok=True)
     data = _read_json(path) if path.is_file() else {}
     data["shared_folder"] = str(settings.shared_folder) if settings.shared_folder else None
@@ -68,6 +68,14 @@ def save_settings(settings: Settings, override: str | os.PathLike[str] | None = 
     data["pull_minutes"] = settings.pull_minutes
     replace_file(path, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
     return path
+
+
+def user_config_file(override: str | os.PathLike[str] | None = None) -> Path:
+    """The member's config file. The window passes its resolved data folder and the command line its
+    ``--data-dir`` (None when not given): both mean the platform's config folder for the default one."""
+    if override is not None and Path(override).resolve() == data_dir(None).resolve():
+        override = None
+    return config_file(override)
 
 
 def read_key_record(path: Path) -> dict[str, str]:
