@@ -17,7 +17,7 @@ from pathlib import Path
 import sqlite_utils
 
 from scrutinydesk.core import ids
-from scrutinydesk.core.corrections import apply_corrections_from
+from scrutinydesk.core.corrections import apply_corrections_from, keep_filing
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.id_matching import carry_over_ids, record_text
 from scrutinydesk.core.manifest import SourceMeta
@@ -198,7 +198,7 @@ def _write(db: sqlite_utils.Database, writer: _Writer, inputs: BuildInputs) -> N
 def build_database(out: Path, documents: Iterable[ExtractedDocument], inputs: BuildInputs) -> BuildSummary:
     """Write a new database to ``out`` atomically and return what it holds."""
     writer = _Writer()
-    for doc in documents:
+    for doc in keep_filing(documents, inputs.keep_ids_from):  # filed as the old database filed them (core.corrections)
         writer.add(doc)
     kept = writer.finalise_ids(inputs.keep_ids_from)
     out = out.resolve()

@@ -15,14 +15,15 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 from scrutinydesk.core import ids
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.id_matching import record_text
+from scrutinydesk.core.manifest import SourceMeta
 
 # What the officer may change on each kind of record.
 EDITABLE: dict[str, tuple[str, ...]] = {
@@ -465,3 +466,37 @@ def vanished_report(database: Path) -> list[str]:
                 for c in vanished_corrections(conn)]
     finally:
         conn.close()
+
+
+def filings(database: Path) -> dict[str, tuple[str | None, str | None, int | None]]:
+    """``{source sha256: (committee, date, year)}``: where a database filed each minutes file it holds."""
+    conn = sqlite3.connect(f"{Path(database).resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        rows = conn.execute(
+            "SELECT d.sha256, c.id, c.name, m.date, m.year FROM documents d JOIN meetings m ON m.id = d.meeting_id "
+            "LEFT JOIN committees c ON c.id = m.committee_id WHERE d.sha256 IS NOT NULL"
+        ).fetchall()
+    except sqlite3.DatabaseError:
+        return {}
+    finally:
+        conn.close()
+    return {sha: (None if committee_id == ids.committee_id(None) else name, date, year)
+            for sha, committee_id, name, date, year in rows}
+
+
+def keep_filing(documents: Iterable, old_db: Path | None) -> Iterator:
+    """Documents the old database already holds stay filed under the committee and date it gave them.
+
+    The officer confirms (or types) each file's committee and date at import; a rebuild with
+    ``--keep-ids-from MASTER`` must not undo that any more than it undoes a correction, or every
+    record of a re-filed meeting would change id. ``documents`` are ``ExtractedDocument``s.
+    """
+    known = filings(Path(old_db)) if old_db is not None and Path(old_db).is_file() else {}
+    for doc in documents:
+        sha = (doc.document.get("source") or {}).get("sha256")
+        if sha in known:
+            committee, date, year = known[sha]
+            document = dict(doc.document) | {"meeting": {"committee": committee, "date": date}}
+            doc = replace(doc, document=document,
+                          meta=replace(doc.meta or SourceMeta(), committee=committee, date=date, year=year))
+        yield doc

@@ -17,6 +17,7 @@ from scrutinydesk.ui.actions_tab import ActionsTab
 from scrutinydesk.ui.first_run_tour import FirstRunTour
 from scrutinydesk.ui.indicators_tab import IndicatorsTab
 from scrutinydesk.ui.meetings_tab import MeetingsTab
+from scrutinydesk.ui.officer.mode import attach_officer_mode, choose_master
 from scrutinydesk.ui.resolutions_tab import ResolutionsTab
 from scrutinydesk.ui.search_dialog import SearchDialog
 from scrutinydesk.ui.shortcuts_dialog import ShortcutsDialog
@@ -61,11 +62,13 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._refresh_labels()
         self._restore_geometry()
+        attach_officer_mode(self)  # the Officer menu, when the open database is a master
 
     # -- menus ----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu("&File")
         self._action(file_menu, "&Open database…", QKeySequence.StandardKey.Open, self._choose_database)
+        self._action(file_menu, "Open &master…", None, lambda: choose_master(self))
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", QKeySequence.StandardKey.Quit, self.close)
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -132,6 +135,7 @@ class MainWindow(QMainWindow):
         self.indicators_tab.reload()
         old.close()
         self._refresh_labels()
+        attach_officer_mode(self)
 
     def _choose_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Open a scrutinydesk database", str(self.release.path.parent),
