@@ -104,6 +104,11 @@ class IndicatorView:
         return UNIT_TITLES.get(self.unit or "", "Value")
 
     @property
+    def year_end_snapshot(self) -> bool:
+        """True for a count on one day ("children looked after at 31 March"), not over the year."""
+        return "at 31 march" in (self.definition or "").lower()
+
+    @property
     def period_axis_title(self) -> str:
         """What the time axis's positions mean for this indicator's published periods."""
         kinds = {period.kind for key in ("council_official", "england")

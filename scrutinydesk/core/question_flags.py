@@ -91,20 +91,25 @@ def contradiction(value: float, comparators: dict[str, float], quote: str | None
     return None
 
 
-def _same_period(local: Period, official: Period) -> bool:
+def _same_period(local: Period, official: Period, year_end_snapshot: bool) -> bool:
+    """A month's figure and a published one are comparable when the month falls within the published
+    year, or (for a count taken on one day: a census date, or "at 31 March") near that day."""
     if local.kind not in ("month", "day"):
         return False
-    if official.kind == "day":
-        return local.overlaps(official, SNAPSHOT_SLACK_DAYS)
+    if official.kind == "day" or year_end_snapshot:
+        day = Period(official.text, "day", official.end, official.end, official.label)
+        return local.overlaps(day, SNAPSHOT_SLACK_DAYS)
     return official.start <= local.start and local.end <= official.end
 
 
-def official_for(point: Point, official: list[Point]) -> Point | None:
-    """The published value for the same period as a figure from minutes, if there is one."""
+def official_for(point: Point, official: list[Point], year_end_snapshot: bool = False) -> Point | None:
+    """The published value for the same period as a figure from minutes, if there is one.
+    ``year_end_snapshot``: the published years are counts on their last day (31 March)."""
     local = parse_period(point.period)
     if local is None:
         return None
-    matches = [o for o in official if (p := parse_period(o.period)) and _same_period(local, p)]
+    matches = [o for o in official
+               if (p := parse_period(o.period)) and _same_period(local, p, year_end_snapshot)]
     return min(matches, key=lambda o: abs(o.x - point.x)) if matches else None
 
 
@@ -141,7 +146,7 @@ def _flags_for_point(view: IndicatorView, point: Point, official: list[Point],
             f"{_meeting_words(point)} say {view.council}'s {_lower_first(view.name)} ({said}) was {says} "
             f"{area} ({format_value(compared, unit)}), but the figures say the opposite. Which is right, and "
             "what comparison should the Committee rely on?"))
-    match = official_for(point, official)
+    match = official_for(point, official, view.year_end_snapshot)
     if match and match.value and abs(point.value - match.value) > abs(match.value) * FAR_RATIO:
         flags.append(QuestionFlag(
             "far_from_official", view.code, point.record_id or "", point.meeting_id,

@@ -50,6 +50,7 @@ RAGS = [
 def build_indicator_db(path: Path, figures=FIGURES, rags=RAGS, indicator_files=INDICATOR_FILES) -> Path:
     """Create ``path`` with the published schema and the indicator data; return it."""
     db = sqlite_utils.Database(path)
+    db.execute("PRAGMA synchronous = OFF")  # a throwaway test file: no need to wait for the disk
     create_schema(db)
     committees = {m["committee_id"] for m in MEETINGS}
     db["committees"].insert_all({"id": c, "name": c} for c in committees)
