@@ -36,6 +36,7 @@ EDITABLE: dict[str, tuple[str, ...]] = {
 TEXT_FIELD = {"resolutions": "text", "actions": "text", "figures": "quote", "rag_ratings": "subject"}
 KIND_OF_TABLE = {"resolutions": "resolution", "actions": "action", "figures": "figure", "rag_ratings": "rag"}
 NOUN = {"resolutions": "decision", "actions": "action", "figures": "figure", "rag_ratings": "RAG rating"}
+NOUN_TITLE = {table: noun[0].upper() + noun[1:] for table, noun in NOUN.items()}
 FIELD_LABELS = {
     "text": "text", "owner": "owner", "due": "due date", "moved_by": "mover", "seconded_by": "seconder",
     "indicator_code": "indicator", "value": "value", "unit": "unit", "area": "area", "period": "period",
@@ -86,23 +87,23 @@ class Correction:
 
     def describe(self) -> str:
         """One sentence for the officer: what was corrected."""
-        noun = NOUN.get(self.table, "record")
+        noun, title = NOUN.get(self.table, "record"), NOUN_TITLE.get(self.table, "Record")
         if self.kind == "edit":
             label = FIELD_LABELS.get(self.field or "", self.field)
-            return f"{noun.capitalize()} {label} changed from {_shown(self.old_value)} to {_shown(self.new_value)}"
+            return f"{title} {label} changed from {_shown(self.old_value)} to {_shown(self.new_value)}"
         if self.kind == "delete":
-            return f"{noun.capitalize()} deleted: {_shown(self.old_value)}"
+            return f"{title} deleted: {_shown(self.old_value)}"
         if self.kind == "add":
-            return f"{noun.capitalize()} added: {_shown(self.new_value)}"
+            return f"{title} added: {_shown(self.new_value)}"
         if self.kind == "merge":
             return f"Two {noun}s merged into one: {_shown(self.new_value)}"
-        return f"{noun.capitalize()} split into {len(self.detail.get('parts', []))}"
+        return f"{title} split into {len(self.detail.get('parts', []))}"
 
 
 def _shown(value: object) -> str:
     if value is None or value == "":
         return "(blank)"
-    text = str(value)
+    text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
     return f"“{text[:80]}…”" if len(text) > 80 else f"“{text}”"
 
 

@@ -164,18 +164,24 @@ def _manifest_for(path: Path, cache: dict[Path, dict[str, SourceMeta]]) -> Sourc
     return cache[folder].get(path.name)
 
 
-def read_minutes(paths: list[Path], state: JobState, extract: Extract) -> list[ReadFile]:
+def read_minutes(paths: list[Path], state: JobState, extract: Extract, master: Path | None = None) -> list[ReadFile]:
     """Read and extract each file (a folder gives all its files); a file that fails is kept with the reason.
 
-    Uses ``manifest.csv`` beside the files, as ``build`` does, for what the minutes do not say.
+    Uses ``manifest.csv`` beside the files, as ``build`` does, for what the minutes do not say; a file
+    the master already holds is prefilled with the committee and date it was filed under before.
     """
     files = minutes_in(paths)
     manifests: dict[Path, dict[str, SourceMeta]] = {}
+    filed = corrections.filings(master) if master is not None and master.is_file() else {}
     out = []
     for number, path in enumerate(files):
         state.check()
         state.progress(number / max(1, len(files)), f"Reading {path.name}")
-        out.append(_read_one(path, _manifest_for(path, manifests), extract))
+        read = _read_one(path, _manifest_for(path, manifests), extract)
+        known = filed.get((read.document.get("source") or {}).get("sha256"))
+        if read.ok and known:
+            read.committee, read.date, read.year = known
+        out.append(read)
     state.progress(1.0, f"Read {len(files)} file{'s' if len(files) != 1 else ''}")
     return out
 
@@ -224,7 +230,8 @@ class ImportSummary:
                + (f"; {counts}" if counts else "") + "."]
         out.append(f"{self.queued} new record{'s' if self.queued != 1 else ''} to review, "
                    f"{self.doubtful} of them doubtful." if self.queued else "Nothing new to review.")
-        out += [f"Not imported: {name}: {reason}" for name, reason in self.failed]
+        out += [f"Not imported: {reason}" if name in reason else f"Not imported: {name}: {reason}"
+                for name, reason in self.failed]
         out += [f"Correction no longer matching a record: {c.describe()} ({c.record_id})" for c in self.vanished]
         return out
 
@@ -316,12 +323,16 @@ def _extractor_doubts(new: dict[str, list[dict]], ready: list[ReadFile]) -> dict
     return out
 
 
-def _minutes_order(conn: sqlite3.Connection, entry: review_queue.QueueEntry) -> tuple:
+def _minutes_order(conn: sqlite3.Connection, entry: review_queue.QueueEntry) -> tuple[str, str, int, int]:
+    """Meeting date (or year), meeting, item, place in the text: the order the minutes are read in."""
     row = conn.execute(
-        f"SELECT m.date, m.id, i.position, r.span_start FROM {entry.table} r JOIN items i ON i.id = r.item_id "
-        "JOIN meetings m ON m.id = r.meeting_id WHERE r.id = ?", (entry.record_id,),
+        f"SELECT coalesce(m.date, m.year), m.id, i.position, r.span_start FROM {entry.table} r "
+        "JOIN items i ON i.id = r.item_id JOIN meetings m ON m.id = r.meeting_id WHERE r.id = ?", (entry.record_id,),
     ).fetchone()
-    return tuple("" if v is None else v for v in row) if row else ("",)
+    if row is None:
+        return ("", "", -1, -1)
+    when, meeting, position, start = row
+    return (str(when or ""), meeting, -1 if position is None else position, -1 if start is None else start)
 
 
 def _replace_meetings(conn: sqlite3.Connection, new: dict[str, list[dict]]) -> set[str]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from scrutinydesk.core.corrections import NOUN
+from scrutinydesk.core.dates import meeting_when_short
 
 RECORD_TABLES = ("resolutions", "actions", "figures", "rag_ratings")
 DECIDED = ("accepted", "edited", "deleted", "merged", "split", "added")
@@ -56,6 +57,7 @@ class ReviewEntry:
     state: str
     exists: bool
     summary: str
+    meeting: str = ""  # "15 Nov 2022", as the queue's column shows it
 
     @property
     def noun(self) -> str:
@@ -97,24 +99,24 @@ def derived_doubts(table: str, row: dict) -> list[str]:
     """What a careful reader would question about a record, whatever the extractor said."""
     doubts = []
     if row.get("span_start") is None:
-        doubts.append("its place in the minutes was not found")
+        doubts.append("place in the minutes not found")
     if table == "actions" and not row.get("owner"):
         doubts.append("owner not found")
     if table == "figures":
         if not row.get("indicator_code"):
             doubts.append("indicator unmatched")
         if not row.get("period"):
-            doubts.append("period not stated")
+            doubts.append("period not known")
         if row.get("value") is None:
             doubts.append("no value")
     if table == "rag_ratings" and not row.get("subject"):
-        doubts.append("what was rated was not found")
+        doubts.append("what was rated not found")
     return doubts
 
 
 def combined_doubt(extractor_doubt: str | None, table: str, row: dict) -> str | None:
-    """The extractor's reason first, then the derived ones, as one phrase (``None`` when nothing is doubtful)."""
-    reasons = [extractor_doubt.strip()] if extractor_doubt and extractor_doubt.strip() else []
+    """The extractor's reasons first, then the derived ones not already said, as one phrase (``None``: no doubt)."""
+    reasons = [r.strip() for r in (extractor_doubt or "").split(";") if r.strip()]
     reasons += [d for d in derived_doubts(table, row) if d not in reasons]
     return "; ".join(reasons) or None
 
@@ -163,11 +165,13 @@ def entries(conn: sqlite3.Connection, import_id: int | None = None) -> list[Revi
         "SELECT record_id, table_name, doubt, state FROM review_queue WHERE import_id = ? ORDER BY position",
         (import_id,),
     ).fetchall()
+    meetings = {m[0]: meeting_when_short(m[1], m[2]) for m in conn.execute("SELECT id, date, year FROM meetings")}
     out = []
     for record_id, table, doubt, state in rows:
         row = record_fields(conn, table, record_id)
         out.append(ReviewEntry(import_id, record_id, table, doubt, state, row is not None,
-                               summary(table, row) if row else "(no longer in the master)"))
+                               summary(table, row) if row else "(no longer in the master)",
+                               meetings.get(row["meeting_id"], "") if row else ""))
     return out
 
 
@@ -227,7 +231,7 @@ def summary(table: str, row: dict) -> str:
         unit = {"percent": "%", "per_10k": " per 10,000", "change_percent": "% change", "gbp": " £", "days": " days",
                 "count": ""}.get(row.get("unit") or "", "")
         return (f"{_number(row.get('value'))}{unit} · {row.get('indicator_code') or 'no indicator'} · "
-                f"{row.get('area') or 'area not stated'} · {row.get('period') or 'period not stated'}")
+                f"{row.get('area') or 'area not stated'} · {row.get('period') or 'period not known'}")
     return f"{row.get('rating') or 'No rating'}: {row.get('subject') or ''}"
 
 

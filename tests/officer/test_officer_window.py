@@ -94,10 +94,13 @@ def test_import_review_rebuild_publish_and_pull(qtbot, officer_window, tmp_path:
     assert rows(master_path, "SELECT indicator_code FROM figures WHERE id = ?", figure.record_id) == [("REF_RATE",)]
     assert rows(master_path, "SELECT count(*), min(who) FROM corrections") == [(2, mode.who)]
     review.close()
+    meetings = rows(master_path, "SELECT id FROM meetings ORDER BY id")
 
-    # The same minutes imported again (the extractor gives the uncorrected values back): corrections stay.
-    again = import_through_dialog(qtbot, mode, [MINUTES], committee_for_unknown="Children's Scrutiny Committee")
+    # The same minutes imported again (the extractor gives the uncorrected values back): corrections stay,
+    # and each file is prefilled with the committee and date the officer gave it the first time.
+    again = import_through_dialog(qtbot, mode, [MINUTES])
     assert again.summary.meetings_replaced and not again.summary.vanished
+    assert rows(master_path, "SELECT id FROM meetings ORDER BY id") == meetings, "filed as before, not asked again"
     assert rows(master_path, "SELECT owner FROM actions WHERE id = ?", action.record_id) == [("Head of Service",)]
     assert rows(master_path, "SELECT indicator_code FROM figures WHERE id = ?", figure.record_id) == [("REF_RATE",)]
 

@@ -1,6 +1,7 @@
 """Import minutes into the master: drop or choose files, confirm committee and date, import off the UI thread."""
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -221,6 +222,10 @@ class ImportDialog(QDialog):
 
         self.hint = QLabel()
         self.hint.setWordWrap(True)
+        self.failures = QLabel()
+        self.failures.setWordWrap(True)
+        self.failures.setStyleSheet("QLabel { color: #b3261e; }")
+        self.failures.setAccessibleName("Files that could not be read")
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(True)
@@ -233,7 +238,6 @@ class ImportDialog(QDialog):
 
         self.result = QTextBrowser()
         self.result.setAccessibleName("What the import did")
-        self.result.setMaximumHeight(120)
         self.result.hide()
 
         self.import_button = QPushButton("&Import")
@@ -254,9 +258,10 @@ class ImportDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.result, 1)
+        layout.addWidget(self.failures)
         layout.addWidget(self.hint)
         layout.addLayout(progress_row)
-        layout.addWidget(self.result)
         layout.addLayout(buttons)
         self._show_progress(False)
         self._update_buttons()
@@ -281,15 +286,14 @@ class ImportDialog(QDialog):
         extract = self._extract
         self._reading += 1
         self.summary = None
-        self._start(lambda state: master.read_minutes(paths, state, extract), self._read_done)
+        self.result.hide()
+        self.table.show()
+        self.review_button.hide()
+        self._start(lambda state: master.read_minutes(paths, state, extract, self.master_path), self._read_done)
 
     def _read_done(self, files: list[ReadFile]) -> None:
         self._reading -= 1
         self.model.add(files)
-        failed = [f for f in files if not f.ok]
-        if failed:
-            self._say(f"{len(failed)} file{'s' if len(failed) != 1 else ''} could not be read and will not be "
-                      f"imported: " + "; ".join(f.path.name for f in failed) + ". The others go on.")
         self._update_buttons()
 
     def _choose_files(self) -> None:
@@ -328,7 +332,9 @@ class ImportDialog(QDialog):
     def _import_done(self, summary: ImportSummary) -> None:
         self.summary = summary
         lines = summary.lines()
-        self.result.setHtml("<p><b>" + lines[0] + "</b></p>" + "".join(f"<p>{line}</p>" for line in lines[1:]))
+        self.result.setHtml("<p><b>" + html.escape(lines[0]) + "</b></p>"
+                            + "".join(f"<p>{html.escape(line)}</p>" for line in lines[1:]))
+        self.table.hide()
         self.result.show()
         self.model.beginResetModel()
         self.model.files = []
@@ -396,6 +402,11 @@ class ImportDialog(QDialog):
         self.import_button.setText(f"&Import {len(ready)} file{'s' if len(ready) != 1 else ''}" if ready else "&Import")
         for button in (self.add_files_button, self.add_folder_button, self.remove_button):
             button.setEnabled(not self.running)
+        failed = [f for f in self.files if not f.ok]
+        self.failures.setText(
+            "✗ Not readable, so not imported (the others go on): "
+            + " ".join(f.error or f.path.name for f in failed) if failed else "")
+        self.failures.setVisible(bool(failed))
         if not self.running and ready:
             unknown = [f.path.name for f in ready if not f.committee]
             undated = [f.path.name for f in ready if not f.date and not f.year]

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from scrutinydesk.core import corrections, review_actions, review_queue
-from scrutinydesk.core.corrections import EDITABLE, FIELD_LABELS, NOUN, RATINGS, TEXT_FIELD, UNITS
+from scrutinydesk.core.corrections import EDITABLE, FIELD_LABELS, NOUN, NOUN_TITLE, RATINGS, TEXT_FIELD, UNITS
 from scrutinydesk.core.dates import long_date
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.review_queue import RecordSource, ReviewEntry
@@ -69,7 +69,7 @@ ADD_KEYS = (("actions", "Ctrl+Shift+A"), ("resolutions", "Ctrl+Shift+D"), ("figu
 class ReviewModel(QAbstractTableModel):
     """The queue: state, kind, the record in one line, and why it is doubtful."""
 
-    HEADERS = ("", "Kind", "Record", "Why doubtful")
+    HEADERS = ("", "Kind", "Meeting", "Record", "Why doubtful")
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -94,8 +94,10 @@ class ReviewModel(QAbstractTableModel):
             if column == 0:
                 return "⚠" if entry.pending and entry.doubt else STATE_MARK.get(entry.state, "")
             if column == 1:
-                return entry.noun.capitalize()
+                return NOUN_TITLE[entry.table]
             if column == 2:
+                return entry.meeting
+            if column == 3:
                 return entry.summary
             return entry.doubt or ""
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -140,6 +142,13 @@ class QueueView(QTableView):
         super().keyPressEvent(event)
 
 
+def _plain(value: object) -> str:
+    """A stored value as the officer would type it: 1300000, not 1.3e+06 or 1300000.0."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
 class RecordEditor(QWidget):
     """The selected record's fields as a form; ``changes()`` lists what the officer altered."""
 
@@ -177,7 +186,7 @@ class RecordEditor(QWidget):
             self.doubt.hide()
             self.history.clear()
             return
-        self.title.setText(f"<b>{NOUN[table].capitalize()}</b> · <span style='color:palette(mid)'>{row['id']}</span>")
+        self.title.setText(f"<b>{NOUN_TITLE[table]}</b> · <span style='color:palette(mid)'>{row['id']}</span>")
         self.doubt.setText(f"⚠ Doubtful: {doubt}" if doubt else "")
         self.doubt.setVisible(bool(doubt))
         for field in EDITABLE[table]:
@@ -202,7 +211,7 @@ class RecordEditor(QWidget):
                 combo.addItem(option, option)
             combo.setCurrentIndex(max(0, combo.findData(value)))
             return combo
-        text = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
+        text = "" if value is None else _plain(value)
         if field in MULTILINE:
             edit = QPlainTextEdit(text)
             edit.setTabChangesFocus(True)
@@ -210,9 +219,9 @@ class RecordEditor(QWidget):
             return edit
         line = QLineEdit(long_date(text) if field == "due" and text else text)
         if field == "due":
-            line.setPlaceholderText("15 November 2022")
+            line.setPlaceholderText("None given; type e.g. 15 November 2022")
         if field == "period":
-            line.setPlaceholderText("2022, 2022-09 or 2022-09-30")
+            line.setPlaceholderText("Not known; type 2022, 2022-09 or 2022-09-30")
         return line
 
     def value(self, field: str) -> object:
@@ -239,7 +248,7 @@ class RecordEditor(QWidget):
             shown, stored = self.value(field), self.original.get(field)
             if field == "due" and stored and shown == long_date(stored):
                 continue
-            if field == "value" and stored is not None and shown == f"{stored:g}":
+            if field == "value" and stored is not None and shown == _plain(stored):
                 continue
             if (shown or None) != (stored if stored != "" else None):
                 out[field] = shown
@@ -311,8 +320,9 @@ class ReviewWindow(QMainWindow):
         header = self.queue.horizontalHeader()
         header.resizeSection(0, 28)
         header.resizeSection(1, 86)
-        header.resizeSection(3, 170)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(2, 136)
+        header.resizeSection(4, 150)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.queue.command.connect(self.run_command)
         self.queue.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show(current.row()))
         self.vanished_label = QLabel()
@@ -322,7 +332,6 @@ class ReviewWindow(QMainWindow):
         keys = QLabel("<b>↑↓</b> move · <b>A</b>/<b>Enter</b> accept · <b>E</b> edit · <b>Ctrl+Enter</b> save and next · "
                       "<b>Del</b> delete · <b>M</b> merge two selected · <b>S</b> split · <b>N</b> add selected words")
         keys.setWordWrap(True)
-        keys.setStyleSheet("QLabel { color: palette(mid); }")
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
@@ -351,7 +360,7 @@ class ReviewWindow(QMainWindow):
         add_row = QHBoxLayout()
         add_row.addWidget(QLabel("Add the selected words as:"))
         for table, key in ADD_KEYS:
-            button = self._button(NOUN[table].capitalize(), f"Add the words selected in the minutes as a new "
+            button = self._button(NOUN_TITLE[table], f"Add the words selected in the minutes as a new "
                                   f"{NOUN[table]} ({key})", lambda _checked=False, t=table: self.add_from_selection(t))
             add_row.addWidget(button)
         add_row.addStretch(1)
@@ -376,7 +385,7 @@ class ReviewWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
         splitter.addWidget(right)
-        splitter.setSizes([560, 720])
+        splitter.setSizes([640, 700])
         container = QWidget()
         outer = QVBoxLayout(container)
         outer.addWidget(splitter)
@@ -493,7 +502,13 @@ class ReviewWindow(QMainWindow):
             cursor.mergeCharFormat(fmt)
             cursor.setPosition(start)
             self.text.setTextCursor(cursor)
-            self.text.ensureCursorVisible()
+            self._scroll_to_cursor()
+
+    def _scroll_to_cursor(self) -> None:
+        """Bring the record's words to the upper third of the pane, with the lines before it for context."""
+        self.text.ensureCursorVisible()
+        bar = self.text.verticalScrollBar()
+        bar.setValue(bar.value() + self.text.cursorRect().top() - self.text.viewport().height() // 3)
 
     # -- commands -----------------------------------------------------------------------------
     def run_command(self, name: str) -> None:
