@@ -17,6 +17,7 @@ from scrutinydesk.ui.actions_tab import ActionsTab
 from scrutinydesk.ui.first_run_tour import FirstRunTour
 from scrutinydesk.ui.indicators_tab import IndicatorsTab
 from scrutinydesk.ui.meetings_tab import MeetingsTab
+from scrutinydesk.ui.notes_docks import NotesDocks
 from scrutinydesk.ui.officer.mode import attach_officer_mode, choose_master
 from scrutinydesk.ui.resolutions_tab import ResolutionsTab
 from scrutinydesk.ui.search_dialog import SearchDialog
@@ -60,6 +61,7 @@ class MainWindow(QMainWindow):
         self.release_label.setAccessibleName("Open database")
         self.statusBar().addPermanentWidget(self.release_label, 1)
         self._build_menus()
+        self.notes = NotesDocks(self, data_dir, release.path)  # notes panel, My questions, Notes menu
         self._refresh_labels()
         self._restore_geometry()
         attach_officer_mode(self)  # the Officer menu, when the open database is a master
@@ -133,6 +135,7 @@ class MainWindow(QMainWindow):
         self.resolutions_tab.set_connection(conn)
         self.actions_tab.set_connection(conn)
         self.indicators_tab.reload()
+        self.notes.release_changed(release.path)
         old.close()
         self._refresh_labels()
         attach_officer_mode(self)
@@ -176,6 +179,7 @@ class MainWindow(QMainWindow):
             self.select_tab(tab)
 
     def closeEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
+        self.notes.panel.flush()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("tab", TAB_NAMES[self.tabs.currentIndex()])
         self.settings.sync()

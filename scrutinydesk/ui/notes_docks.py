@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabBar
 
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.note_targets import INDICATOR_PREFIX
@@ -18,8 +18,6 @@ from scrutinydesk.core.notebook import NOTEBOOK_FILE, Notebook
 from scrutinydesk.core.notebook_export import export_json, import_json
 from scrutinydesk.ui.notes_panel import NotesPanel
 from scrutinydesk.ui.questions_view import QuestionsView
-
-DOCK_WIDTH_CHARACTERS = 42
 
 
 class NotesDocks:
@@ -30,14 +28,18 @@ class NotesDocks:
         self.notebook = Notebook(data_dir / NOTEBOOK_FILE, release_path)
         self.panel = NotesPanel(self.notebook, window)
         self.questions = QuestionsView(self.notebook, window)
-        self.notes_dock = self._dock("Notes & questions", "notesDock", self.panel)
+        self.notes_dock = self._dock("Notes && questions", "notesDock", self.panel)
         self.questions_dock = self._dock("My questions", "questionsDock", self.questions)
         window.tabifyDockWidget(self.notes_dock, self.questions_dock)
         self.notes_dock.raise_()
-        width = window.fontMetrics().averageCharWidth() * DOCK_WIDTH_CHARACTERS
-        window.resizeDocks([self.notes_dock], [width], Qt.Orientation.Horizontal)
+        for bar in window.findChildren(QTabBar):  # the tabs QMainWindow adds under tabified docks
+            if bar.parent() is window and not bar.accessibleName():
+                bar.setAccessibleName("Notes and questions, My questions")
         self._connect_tabs()
         self._build_menu()
+        first = window.meetings_tab.current_item_id() or window.meetings_tab.current_meeting_id()
+        if first:  # the Meetings tab chose its first meeting before the panel was listening
+            self.panel.show_record(first)
 
     def _dock(self, title: str, name: str, widget) -> QDockWidget:  # noqa: ANN001 - any QWidget
         dock = QDockWidget(title, self.window)

@@ -12,7 +12,7 @@ quote)`` or ``show_record(target_id)``; ``add_question(target_id, text)``; ``flu
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -92,7 +92,7 @@ class NotesPanel(QWidget):
         self.list.setModel(self.model)
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
-        self.list.setUniformItemSizes(False)
+        self.list.setSpacing(2)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.list.setAccessibleName("Notes and questions on this record")
@@ -148,6 +148,11 @@ class NotesPanel(QWidget):
         undo_action.triggered.connect(self.undo_stack.undo)
         self.addAction(undo_action)
 
+        self.empty = QLabel("Nothing written on this yet. Use “+ Note” for a private note or “+ Question” "
+                            "for a question to ask at the committee.")
+        self.empty.setWordWrap(True)
+        self.empty.setStyleSheet("color: palette(mid);")
+
         self.detached_button = QPushButton()
         self.detached_button.setFlat(True)
         self.detached_button.setStyleSheet("text-align: left; color: palette(link);")
@@ -164,6 +169,7 @@ class NotesPanel(QWidget):
         layout.addWidget(self.quote)
         layout.addLayout(add_row)
         layout.addWidget(self.list, 2)
+        layout.addWidget(self.empty)
         layout.addLayout(status_row)
         layout.addWidget(self.editor, 3)
         layout.addWidget(self.answer_label)
@@ -172,6 +178,9 @@ class NotesPanel(QWidget):
         layout.addWidget(self.undo_bar)
         layout.addWidget(self.error)
         layout.addWidget(self.detached_button)
+        self._spacer_index = layout.count()
+        layout.addStretch(0)  # takes the slack only while there is no list or editor to show
+        self._layout = layout
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.flush)
@@ -179,6 +188,10 @@ class NotesPanel(QWidget):
         self._load_editor(None)
         self._update_undo_bar()
         self._update_detached_button()
+
+    def sizeHint(self) -> QSize:
+        """About forty characters wide: a column beside the tabs, not half the window."""
+        return QSize(self.fontMetrics().averageCharWidth() * 52, 600)
 
     # -- choosing what the notes are about ----------------------------------------------------------
     def set_target(self, target_id: str, kind: str, label: str, quote: str) -> None:
@@ -190,7 +203,7 @@ class NotesPanel(QWidget):
         heading = label or target_id
         if kind == "indicator" and not heading.startswith("Indicator"):
             heading = f"Indicator: {heading}"
-        self._show_header(heading, f"“{preview(quote, 300)}”" if quote else "")
+        self._show_header(heading, f"“{preview(quote, 200)}”" if quote else "")
         self.add_note_button.setEnabled(True)
         self.add_question_button.setEnabled(True)
         self.error.clear()
@@ -281,6 +294,12 @@ class NotesPanel(QWidget):
             self.status.setCurrentIndex(max(0, self.status.findData(note.status or "draft")))
         self._loading = False
         is_question = bool(note and note.is_question)
+        has_notes = self.model.rowCount() > 0
+        self.list.setVisible(has_notes)
+        self.empty.setVisible(not has_notes and bool(self.target_id) and self.target_id != DETACHED)
+        for widget in (self.editor, self.saved, self.delete_button):
+            widget.setVisible(note is not None)
+        self._layout.setStretch(self._spacer_index, 0 if has_notes or note is not None else 1)
         self.editor.setEnabled(note is not None)
         self.editor.setAccessibleName("Question text" if is_question else "Note text")
         self.delete_button.setEnabled(note is not None)
@@ -290,10 +309,6 @@ class NotesPanel(QWidget):
         self.answer_label.setVisible(answered)
         self.answer.setVisible(answered)
         self.saved.setText("" if note is None else "Saved")
-        if note is None and self.target_id and self.target_id != DETACHED:
-            self.editor.setPlaceholderText("Add a note or a question with the buttons above.")
-        else:
-            self.editor.setPlaceholderText("Type here; it is saved as you type.")
 
     def _text_edited(self) -> None:
         if self._loading or self._editing is None:
@@ -393,4 +408,5 @@ class NotesPanel(QWidget):
     def _update_detached_button(self) -> None:
         count = sum(1 for note in self.notebook.all_notes() if note.detached)
         self.detached_button.setVisible(count > 0 and self.target_id != DETACHED)
-        self.detached_button.setText(f"Detached notes ({count}): records no longer in the minutes")
+        self.detached_button.setText(f"Detached notes ({count})")
+        self.detached_button.setToolTip("Notes whose records are no longer in the published minutes")

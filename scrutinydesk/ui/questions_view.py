@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, Signal
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 
 from scrutinydesk.core.briefing import build_briefing
 from scrutinydesk.core.briefing_pdf import write_briefing_pdf
+from scrutinydesk.core.dates import short_date
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.note_targets import MeetingInfo
 from scrutinydesk.core.notebook import Notebook
@@ -76,6 +77,8 @@ class QuestionsView(QWidget):
 
         self.meeting = QComboBox()
         self.meeting.setAccessibleName("Meeting")
+        self.meeting.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.meeting.setMinimumContentsLength(18)
         self.meeting.currentIndexChanged.connect(lambda _i: self._load_meeting())
         self.plan_button = QPushButton("Add meeting…")
         self.plan_button.setToolTip("Add an upcoming meeting the published minutes do not list yet")
@@ -163,6 +166,9 @@ class QuestionsView(QWidget):
         layout.addWidget(self.message)
         self.refresh()
 
+    def sizeHint(self) -> QSize:
+        return QSize(self.fontMetrics().averageCharWidth() * 52, 600)
+
     # -- meetings ---------------------------------------------------------------------------------------
     @property
     def meeting_id(self) -> str | None:
@@ -176,6 +182,8 @@ class QuestionsView(QWidget):
         self.meeting.clear()
         for info in meetings:
             self.meeting.addItem(self._meeting_words(info), info.id)
+            self.meeting.setItemData(self.meeting.count() - 1, f"{info.committee}, {info.when}",
+                                     Qt.ItemDataRole.ToolTipRole)
         self.meeting.blockSignals(False)
         chosen = keep if keep and self.meeting.findData(keep) >= 0 else self._default_meeting(meetings)
         if chosen:
@@ -191,7 +199,8 @@ class QuestionsView(QWidget):
     def _meeting_words(self, info: MeetingInfo) -> str:
         count = len(self.notebook.questions_for_meeting(info.id))
         planned = " (planned)" if info.planned else ""
-        return f"{info.committee} · {info.when}{planned} · {count} question{'s' if count != 1 else ''}"
+        when = short_date(info.date) if info.date else info.when
+        return f"{when}{planned} · {info.committee} · {count} question{'s' if count != 1 else ''}"
 
     @staticmethod
     def _default_meeting(meetings: list[MeetingInfo]) -> str | None:
