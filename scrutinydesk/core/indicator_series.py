@@ -188,6 +188,11 @@ def figure_period(period: str | None, meeting_date: str | None, meeting_year: in
     return str(meeting_year) if meeting_year else None
 
 
+def clean_quote(quote: str | None) -> str | None:
+    """A sentence without the list bullet it was printed under ("- Referral rates …")."""
+    return re.sub(r"^[\s\-–—•·*]+", "", quote) if quote else quote
+
+
 def _minutes(conn: sqlite3.Connection, code: str, council: str) -> tuple[list[Point], dict[str, list[Point]]]:
     rows = conn.execute(
         "SELECT f.id, f.meeting_id, f.value, f.area, f.period, f.comparators, f.quote, m.date, m.year "
@@ -199,6 +204,7 @@ def _minutes(conn: sqlite3.Connection, code: str, council: str) -> tuple[list[Po
         when = figure_period(period, date, year)
         if value is None or when is None:
             continue
+        quote = clean_quote(quote)
         point = Point(when, value, "Minutes", quote, meeting_id, record_id, date)
         if not area or area_key(area) == area_key(council):
             council_points.append(point)

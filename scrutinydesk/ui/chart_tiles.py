@@ -129,8 +129,8 @@ class TileDelegate(QStyledItemDelegate):
         painter.drawText(QPointF(x, baseline), word)
         x += metrics.horizontalAdvance(word + "   ")
         direction = tile.view.direction
-        judged = f" {direction.judgement}" if direction.judgement and direction.judgement != "no change" else ""
-        trend = f"{direction.arrow}{judged}" if direction.change is not None else ""
+        words = direction.judgement or ("up" if (direction.change or 0) > 0 else "down")
+        trend = f"{direction.arrow} {words}" if direction.change is not None else ""
         painter.setPen(QColor("#333333"))
         painter.drawText(QPointF(x, baseline), trend)
         if tile.flags:

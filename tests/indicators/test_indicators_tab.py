@@ -7,7 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
 from scrutinydesk.core.database import open_readonly
 from scrutinydesk.ui.indicators_tab import IndicatorsTab
@@ -127,3 +129,18 @@ def test_redrawing_charts_keeps_python_references_balanced(tab: IndicatorsTab):
             tab.select_indicator(code)
     after = sys.getrefcount(None), sys.getrefcount(True)
     assert after[0] - before[0] > -200 and after[1] - before[1] > -200
+
+
+def test_hovering_a_point_shows_value_period_and_source(qtbot, tab: IndicatorsTab):
+    tab.select_indicator("SW_AGENCY")
+    qtbot.wait(50)
+    point = next(p for p in tab.chart.drawn["council_official"] if p.period == "2022-09-30")
+    view_box = tab.chart.plot.getViewBox()
+    where = tab.chart.canvas.mapFromScene(view_box.mapViewToScene(QPointF(point.x, point.value)))
+    viewport = tab.chart.canvas.viewport()
+    move = QMouseEvent(QEvent.Type.MouseMove, QPointF(where), viewport.mapToGlobal(QPointF(where)),
+                       Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, move)
+    qtbot.waitUntil(lambda: view_box.toolTip() != "", timeout=2000)
+    tip = view_box.toolTip()
+    assert "30 September 2022: 26.4%" in tip and "Children's social work workforce" in tip
