@@ -126,6 +126,8 @@ def test_import_review_rebuild_publish_and_pull(qtbot, officer_window, tmp_path:
         assert ("First release" in text) == (expected_version == 1)
         if expected_version == 1:
             assert "Corrections (2)" in text and "Head of Service" in text
+        else:
+            assert "Nothing has changed since the last release" in text
         publish.share.setText(str(share))
         publish.key_path.setText(str(key_path))
         publish.start_publish()

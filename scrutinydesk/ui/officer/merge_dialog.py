@@ -89,7 +89,10 @@ class MergeDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 220), (2, 190), (3, 100)):
+            self.table.horizontalHeader().resizeSection(column, width)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _p: self._show(current.row()))
 
         self.master_side = QLabel()
@@ -148,6 +151,7 @@ class MergeDialog(QDialog):
             self.message.setText("Give the shared folder first.")
             return
         self.settings.setValue("officer/shared_folder", str(share))
+        self.share.setText(str(share))
         self.progress.show()
         self.merge_button.setEnabled(False)
         self.jobs.start(lambda state: _merge(share, self.master_path, state), on_done=self._merged,
