@@ -2,7 +2,7 @@
 
 Laid out like a committee paper: the meeting at the top, each agenda item as a heading, the
 member's numbered questions under it with the figures they cite and room to write the answer.
-DejaVu Sans (shipped in resources/fonts with its licence) covers curly quotes, dashes and £.
+DejaVu Sans (core.pdf_fonts) covers curly quotes, dashes and £.
 """
 from __future__ import annotations
 
@@ -15,13 +15,9 @@ from fpdf.enums import MethodReturnValue, XPos, YPos
 
 from scrutinydesk.core.briefing import Briefing, BriefingQuestion, BriefingSection, build_briefing
 from scrutinydesk.core.dates import long_date, meeting_when
-from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.export_file import save_export
 from scrutinydesk.core.notebook import Notebook
-from scrutinydesk.core.paths import resources_dir
-
-FONT = "DejaVu"
-_FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf", "I": "DejaVuSans-Oblique.ttf"}
+from scrutinydesk.core.pdf_fonts import FONT, add_unicode_fonts
 
 INK = (26, 32, 44)
 GREY = (95, 107, 122)
@@ -42,11 +38,7 @@ class _BriefingPage(FPDF):
         if fonts_of is not None:
             self.fonts.update(fonts_of.fonts)  # a scratch copy shares the parsed fonts (~0.25 s each to parse)
         else:
-            folder = resources_dir() / "fonts"
-            for style, name in _FONT_FILES.items():
-                if not (folder / name).is_file():
-                    raise UserFacingError(f"The font {name} is missing from {folder}; reinstall scrutinydesk.")
-                self.add_font(FONT, style, str(folder / name))
+            add_unicode_fonts(self)
         self.set_margins(MARGIN, 18, MARGIN)
         self.set_auto_page_break(True, margin=20)
         self._scratch: _BriefingPage | None = None

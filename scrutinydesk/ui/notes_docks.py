@@ -1,5 +1,6 @@
 """Puts the member's notebook into the main window: the notes panel and My questions as docks on the
-right, a Notes menu, and the wiring from every tab's selection to the panel.
+right, a Notes menu (made with the window's own ``_action`` helper), and the wiring from every tab's
+selection to the panel.
 
 The main window makes one ``NotesDocks(window, data_dir, release_path)`` and tells it when the
 release switches (``release_changed``); everything else is connected here.
@@ -9,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabBar
 
 from scrutinydesk.core.errors import UserFacingError
@@ -62,23 +63,15 @@ class NotesDocks:
         window = self.window
         menu = window.menuBar().addMenu("&Notes")
         window.menuBar().insertMenu(window.help_menu.menuAction(), menu)
-        self._action(menu, "&Notes && questions", QKeySequence("Ctrl+Shift+N"), lambda: self.show(self.notes_dock))
-        self._action(menu, "&My questions", QKeySequence("Ctrl+Shift+Q"), lambda: self.show(self.questions_dock))
-        self._action(menu, "&Detached notes", None, lambda: (self.show(self.notes_dock), self.panel.show_detached()))
+        window._action(menu, "&Notes && questions", QKeySequence("Ctrl+Shift+N"), lambda: self.show(self.notes_dock))
+        window._action(menu, "&My questions", QKeySequence("Ctrl+Shift+Q"), lambda: self.show(self.questions_dock))
+        window._action(menu, "&Detached notes", None, lambda: (self.show(self.notes_dock), self.panel.show_detached()))
         menu.addSeparator()
-        self._action(menu, "&Export my questions as PDF…", QKeySequence("Ctrl+Shift+E"), self.questions.choose_pdf)
-        self._action(menu, "&Print my questions…", QKeySequence.StandardKey.Print, self.questions.print_preview)
+        window._action(menu, "&Export my questions as PDF…", QKeySequence("Ctrl+Shift+E"), self.questions.choose_pdf)
+        window._action(menu, "&Print my questions…", QKeySequence.StandardKey.Print, self.questions.print_preview)
         menu.addSeparator()
-        self._action(menu, "Back up the notebook…", None, self._export_notebook)
-        self._action(menu, "Restore or merge a notebook backup…", None, self._import_notebook)
-
-    def _action(self, menu, text: str, shortcut, slot) -> QAction:  # noqa: ANN001
-        action = QAction(text, self.window)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
+        window._action(menu, "Back up the notebook…", None, self._export_notebook)
+        window._action(menu, "Restore or merge a notebook backup…", None, self._import_notebook)
 
     def show(self, dock: QDockWidget) -> None:
         dock.show()

@@ -14,6 +14,34 @@ from notebook_release import ACTION
 
 from scrutinydesk.core.notebook import Notebook
 
+
+def _reports_until_killed(script: str, args: list[str], seconds: float) -> tuple[list[tuple[float, int]], float]:
+    """Run ``script``, collect the numbers it prints (with when they arrived), SIGKILL it after ``seconds``."""
+    child = subprocess.Popen([sys.executable, "-c", script, *args], stdout=subprocess.PIPE, text=True,
+                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    reports: list[tuple[float, int]] = []
+    try:
+        while not reports or time.monotonic() - reports[0][0] < seconds or len(reports) < 20:
+            line = child.stdout.readline()
+            assert line, "the child stopped before it was killed"
+            reports.append((time.monotonic(), int(line)))
+    finally:
+        killed_at = time.monotonic()
+        os.kill(child.pid, signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+    assert child.returncode == -signal.SIGKILL
+    return reports, killed_at
+
+
+def _assert_whole(path: Path) -> None:
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        conn.close()
+
+
 WRITER = textwrap.dedent(
     """
     import sys
@@ -37,27 +65,9 @@ WRITER = textwrap.dedent(
 
 def test_sigkill_mid_writing_keeps_every_committed_note_and_a_whole_file(tmp_path: Path, release: Path) -> None:
     path = tmp_path / "home" / "notebook.db"
-    writer = subprocess.Popen(
-        [sys.executable, "-c", WRITER, str(path), str(release), ACTION],
-        stdout=subprocess.PIPE,
-        text=True,
-    )
-    reported = 0
-    started = time.monotonic()
-    try:
-        while time.monotonic() - started < 1.5 or reported < 20:
-            line = writer.stdout.readline()
-            assert line, "the writer stopped before it was killed"
-            reported = int(line)
-    finally:
-        os.kill(writer.pid, signal.SIGKILL)
-        writer.wait()
-        writer.stdout.close()
-    assert writer.returncode == -signal.SIGKILL
-
-    conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    conn.close()
+    reports, _ = _reports_until_killed(WRITER, [str(path), str(release), ACTION], seconds=1.5)
+    reported = reports[-1][1]
+    _assert_whole(path)
     with Notebook(path, release) as book:
         notes = book.notes_for(ACTION)
         typed = notes[0].text
@@ -100,27 +110,8 @@ PANEL_TYPIST = textwrap.dedent(
 
 def test_killing_the_window_mid_typing_loses_at_most_the_last_second(tmp_path: Path, release: Path) -> None:
     path = tmp_path / "home" / "notebook.db"
-    typist = subprocess.Popen(
-        [sys.executable, "-c", PANEL_TYPIST, str(path), str(release), ACTION],
-        stdout=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
-    )
-    typed_at: list[tuple[float, int]] = []
-    try:
-        while not typed_at or time.monotonic() - typed_at[0][0] < 2.5:
-            line = typist.stdout.readline()
-            assert line, "the window stopped before it was killed"
-            typed_at.append((time.monotonic(), int(line)))
-    finally:
-        killed_at = time.monotonic()
-        os.kill(typist.pid, signal.SIGKILL)
-        typist.wait()
-        typist.stdout.close()
-
-    conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    conn.close()
+    typed_at, killed_at = _reports_until_killed(PANEL_TYPIST, [str(path), str(release), ACTION], seconds=2.5)
+    _assert_whole(path)
     with Notebook(path, release) as book:
         (note,) = book.notes_for(ACTION)
     everything = "".join(f"w{i} " for i in range(1, typed_at[-1][1] + 1))
