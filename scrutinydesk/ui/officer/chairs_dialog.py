@@ -6,7 +6,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QFormLayout,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -26,6 +24,7 @@ from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.sync.chairs import Chair, add_chair, open_master, registered_chairs, revoke_chair
 from scrutinydesk.sync.keys import load_public_key
 from scrutinydesk.ui.officer.jobs import OfficerJobs
+from scrutinydesk.ui.officer.row_table import row_table
 
 KEY_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -41,13 +40,7 @@ class ChairsDialog(QDialog):
 
         self.model = QStandardItemModel(0, 4, self)
         self.model.setHorizontalHeaderLabels(["Chair", "Committees", "Key id", "Status"])
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Registered chairs")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = row_table(self.model, "Registered chairs")
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().resizeSection(0, 220)
         self.table.horizontalHeader().resizeSection(2, 150)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QStyledItemDelegate,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -29,6 +28,7 @@ from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.master import ImportSummary, ReadFile
 from scrutinydesk.core.progress import JobState
 from scrutinydesk.ui.officer.jobs import OfficerJobs
+from scrutinydesk.ui.officer.row_table import row_table
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = ("File", "Committee", "Meeting date", "What was found")
@@ -204,17 +204,11 @@ class ImportDialog(QDialog):
         self.model = ReadFilesModel(self)
         self.model.problem.connect(self._say)
         self.model.dataChanged.connect(lambda *_: self._update_buttons())
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Files to import")
+        self.table = row_table(self.model, "Files to import", editable=True)
         self.table.setItemDelegate(CommitteeDelegate(committees, self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.AnyKeyPressed)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         for column, width in ((FILE, 230), (COMMITTEE, 260), (DATE, 200)):
             header.resizeSection(column, width)

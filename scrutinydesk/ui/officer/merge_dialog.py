@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QFileDialog,
     QGroupBox,
@@ -18,7 +17,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -31,6 +29,7 @@ from scrutinydesk.sync.chairs import open_master
 from scrutinydesk.sync.conflicts import Conflict, list_conflicts, resolve_conflict
 from scrutinydesk.sync.merge import MergeReport, merge_outbox
 from scrutinydesk.ui.officer.jobs import OfficerJobs
+from scrutinydesk.ui.officer.row_table import row_table
 
 EVENT_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -82,14 +81,7 @@ class MergeDialog(QDialog):
 
         self.model = QStandardItemModel(0, 4, self)
         self.model.setHorizontalHeaderLabels(["Action", "Change", "By", "Queued"])
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Conflicts waiting for you")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
+        self.table = row_table(self.model, "Conflicts waiting for you")
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column, width in ((1, 220), (2, 190), (3, 100)):
             self.table.horizontalHeader().resizeSection(column, width)

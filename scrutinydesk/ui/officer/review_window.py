@@ -28,7 +28,6 @@ from PySide6.QtGui import (
     QTextCursor,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -54,6 +53,7 @@ from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.review_queue import RecordSource, ReviewEntry
 from scrutinydesk.ui.meetings_tab import HIGHLIGHT_STYLE
 from scrutinydesk.ui.officer.jobs import OfficerJobs
+from scrutinydesk.ui.officer.row_table import row_table
 
 Index = QModelIndex | QPersistentModelIndex
 STATE_MARK = {"pending": "", "accepted": "✓", "edited": "✎", "deleted": "✗", "merged": "⤷", "split": "✂", "added": "+"}
@@ -308,14 +308,7 @@ class ReviewWindow(QMainWindow):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.heading.setWordWrap(True)
         self.model = ReviewModel(self)
-        self.queue = QueueView()
-        self.queue.setModel(self.model)
-        self.queue.setAccessibleName("Records to review")
-        self.queue.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.queue.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.queue.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.queue.verticalHeader().setVisible(False)
-        self.queue.setWordWrap(False)
+        self.queue = row_table(self.model, "Records to review", view=QueueView(), multiple=True)
         self.queue.setAlternatingRowColors(False)
         header = self.queue.horizontalHeader()
         header.resizeSection(0, 28)

@@ -6,13 +6,11 @@ from pathlib import Path
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -20,6 +18,7 @@ from scrutinydesk.core import corrections, master
 from scrutinydesk.core.dates import short_date
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.ui.officer.jobs import OfficerJobs
+from scrutinydesk.ui.officer.row_table import row_table
 
 
 class VanishedDialog(QDialog):
@@ -35,12 +34,7 @@ class VanishedDialog(QDialog):
         intro.setWordWrap(True)
         self.model = QStandardItemModel(0, 4, self)
         self.model.setHorizontalHeaderLabels(["Correction", "Record", "By", "On"])
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName("Corrections that no longer match a record")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = row_table(self.model, "Corrections that no longer match a record")
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.horizontalHeader().resizeSection(1, 300)
         self.message = QLabel()
