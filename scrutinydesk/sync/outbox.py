@@ -22,7 +22,7 @@ from scrutinydesk.core.database import open_readonly
 from scrutinydesk.core.durable import replace_file
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.sync.events import Event, parse_document, signed_document
-from scrutinydesk.sync.keys import public_of
+from scrutinydesk.sync.keys import PublicKey, public_of
 
 OUTBOX_FILE = "outbox.db"
 OUTBOX_DIR = "outbox"
@@ -87,21 +87,9 @@ class Outbox:
         public = public_of(private)
         self.conn.execute("BEGIN IMMEDIATE")
         try:
-            row = self.conn.execute(
-                "SELECT device_id, last_seq FROM devices WHERE key_id = ?", (public.key_id,)
-            ).fetchone()
-            if row is None:
-                device_id, seq = f"{public.key_id}-{secrets.token_hex(4)}", 1
-                self.conn.execute(
-                    "INSERT INTO devices (key_id, device_id, last_seq, key_path, public_key) VALUES (?, ?, 1, ?, ?)",
-                    (public.key_id, device_id, str(key_path) if key_path else None, public.raw_b64()),
-                )
-            else:
-                device_id, seq = row[0], row[1] + 1
-                self.conn.execute(
-                    "UPDATE devices SET last_seq = ?, key_path = coalesce(?, key_path) WHERE key_id = ?",
-                    (seq, str(key_path) if key_path else None, public.key_id),
-                )
+            device_id, last_seq = self._device(public, key_path)
+            seq = last_seq + 1
+            self.conn.execute("UPDATE devices SET last_seq = ? WHERE key_id = ?", (seq, public.key_id))
             event = Event(
                 event_id=str(uuid.uuid4()), device_id=device_id, seq=seq, key_id=public.key_id, author=author,
                 action_id=action_id, field=field, old_value_seen=old_value_seen, new_value=new_value,
@@ -118,10 +106,35 @@ class Outbox:
             raise
         return event
 
+    def remember_key(self, public: PublicKey, key_path: Path) -> None:
+        """Note this laptop's chair key, so the window offers chair mode without asking again."""
+        with self.conn:
+            self._device(public, key_path)
+
+    def _device(self, public: PublicKey, key_path: Path | None) -> tuple[str, int]:
+        """This data folder's device id for a key (made on first use) and its last seq."""
+        row = self.conn.execute("SELECT device_id, last_seq FROM devices WHERE key_id = ?", (public.key_id,)).fetchone()
+        if row is None:
+            row = (f"{public.key_id}-{secrets.token_hex(4)}", 0)
+            self.conn.execute(
+                "INSERT INTO devices (key_id, device_id, last_seq, key_path, public_key) VALUES (?, ?, 0, ?, ?)",
+                (public.key_id, row[0], str(key_path) if key_path else None, public.raw_b64()),
+            )
+        elif key_path:
+            self.conn.execute("UPDATE devices SET key_path = ? WHERE key_id = ?", (str(key_path), public.key_id))
+        return row[0], row[1]
+
     def pending(self) -> list[Event]:
         """Changes no release has acknowledged yet, oldest first."""
         rows = self.conn.execute("SELECT document FROM events WHERE acked_at IS NULL ORDER BY created_at, seq")
         return [parse_document(row[0])[0] for row in rows]
+
+    def counts(self) -> tuple[int, int]:
+        """(changes not yet acknowledged, of which not yet written to the share)."""
+        row = self.conn.execute(
+            "SELECT count(*), count(*) - count(sent_at) FROM events WHERE acked_at IS NULL"
+        ).fetchone()
+        return int(row[0]), int(row[1])
 
     def acknowledge(self, ingested: dict[str, int]) -> int:
         """Mark as done every event a release says the officer merged; returns how many."""

@@ -14,6 +14,7 @@ from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.releases import OpenRelease
 from scrutinydesk.core.store import Store
 from scrutinydesk.ui.actions_tab import ActionsTab
+from scrutinydesk.ui.chair_mode import attach_chair_mode
 from scrutinydesk.ui.first_run_tour import FirstRunTour
 from scrutinydesk.ui.indicators_tab import IndicatorsTab
 from scrutinydesk.ui.meetings_tab import MeetingsTab
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.release_label, 1)
         self._build_menus()
         self.notes = NotesDocks(self, data_dir, release.path)  # notes panel, My questions, Notes menu
+        self.chair_mode = attach_chair_mode(self)  # chair controls, when this laptop's key chairs a committee
         self._refresh_labels()
         self._restore_geometry()
         attach_officer_mode(self)  # the Officer menu, when the open database is a master
@@ -134,6 +136,7 @@ class MainWindow(QMainWindow):
         self.meetings_tab.reload(self.store)
         self.resolutions_tab.set_connection(conn)
         self.actions_tab.set_connection(conn)
+        self.chair_mode.release_changed(release)
         self.indicators_tab.reload()
         self.notes.release_changed(release.path)
         old.close()
