@@ -24,6 +24,8 @@ def review(qtbot, tmp_path: Path) -> ReviewWindow:
     qtbot.addWidget(window)
     window.resize(1366, 820)
     window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
     return window
 
 
@@ -129,3 +131,21 @@ def test_vanished_corrections_are_offered_to_the_officer(qtbot, review: ReviewWi
     assert dialog.model.rowCount() == 0
     review.refresh()
     assert review.vanished_label.text() == ""
+
+
+def test_edit_from_the_keyboard_and_save_with_ctrl_enter(qtbot, review: ReviewWindow) -> None:
+    owner_less = next(e for e in review.model.entries if e.table == "actions" and "Owner not found" in e.summary)
+    review.select_row(review.model.row_of(owner_less.record_id))
+    review.queue.setFocus()
+    qtbot.keyClick(review.queue, Qt.Key.Key_E)
+    text_box = review.editor.widgets["text"]
+    qtbot.waitUntil(text_box.hasFocus, timeout=2000)  # E puts the cursor in the record's first field
+    qtbot.keyClicks(text_box, " to Members")
+    qtbot.keyClick(text_box, Qt.Key.Key_Tab)
+    owner = review.editor.widgets["owner"]
+    qtbot.waitUntil(owner.hasFocus, timeout=2000)  # Tab moves on from the text to the owner
+    qtbot.keyClicks(owner, "Head of Service")
+    qtbot.keyClick(owner, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert rows(review, "SELECT owner, text FROM actions WHERE id = ?", owner_less.record_id) == [
+        ("Head of Service", "circulate the sufficiency strategy to Members")]
+    assert review.current().record_id != owner_less.record_id, "and it moves on to the next record"

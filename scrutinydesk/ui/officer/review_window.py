@@ -255,9 +255,15 @@ class RecordEditor(QWidget):
         return out
 
     def focus_first(self) -> None:
-        if self.widgets:
-            first = next(iter(self.widgets.values()))
-            first.setFocus()
+        """Put the cursor in the first field, ready to type: at the end of words, over a short value."""
+        if not self.widgets:
+            return
+        first = next(iter(self.widgets.values()))
+        first.setFocus()
+        if isinstance(first, QPlainTextEdit):
+            first.moveCursor(QTextCursor.MoveOperation.End)
+        elif isinstance(first, QLineEdit):
+            first.selectAll()
 
 
 class SplitDialog(QDialog):
