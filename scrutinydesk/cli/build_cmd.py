@@ -62,9 +62,11 @@ def build(out: Path, minutes_dir: Path, indicator_files: tuple[Path, ...], keep_
         if not path.is_file():
             raise UserFacingError(f"The indicator file {path} does not exist; check the --indicators path.")
     documents = extract_folder(minutes_dir)
+    catalogue_rows = read_catalogue(catalogue or data / "indicators.csv")
+    known_codes = [row["code"] for row in catalogue_rows]
     inputs = BuildInputs(
-        catalogue=read_catalogue(catalogue or data / "indicators.csv"),
-        indicator_values=read_indicator_files(list(indicator_files)) if indicator_files else [],
+        catalogue=catalogue_rows,
+        indicator_values=read_indicator_files(list(indicator_files), known_codes=known_codes) if indicator_files else [],
         neighbours=read_neighbours(neighbours or data / "comparators" / "statistical_neighbours.csv"),
         keep_ids_from=keep_ids_from,
     )

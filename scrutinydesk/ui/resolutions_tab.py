@@ -32,4 +32,4 @@ class ResolutionsTab(RegisterView):
         super().__init__(conn, RESOLUTIONS, _format, lambda rid: resolution_html(self.model.connection, rid),
                          "resolutions", parent=parent)
         self.add_committee_filter()
-        self.set_column_widths("text", {0: 18, 1: 26, 2: 24, 4: 20, 5: 20, 6: 9})
+        self.set_column_widths("text", {0: 14, 1: 20, 2: 18, 4: 17, 5: 17, 6: 9})
