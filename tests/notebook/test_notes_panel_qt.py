@@ -31,7 +31,9 @@ def test_typing_is_stored_within_a_second_without_any_save_action(qtbot, panel: 
     assert panel.editor.hasFocus()
     qtbot.keyClicks(panel.editor, "Chase the briefing note ")
     panel.editor.insertPlainText("– “urgent”, £ costs")  # keyClicks takes ASCII only; this is how a paste arrives
-    qtbot.waitUntil(lambda: stored_texts(notebook) == ["Chase the briefing note – “urgent”, £ costs"], timeout=1000)
+    assert panel._save_timer.interval() <= 1000 and panel._save_timer.isActive()  # saved by the clock, not by us
+    # A second is the promise; the slack is for a loaded test machine, where timers fire late.
+    qtbot.waitUntil(lambda: stored_texts(notebook) == ["Chase the briefing note – “urgent”, £ costs"], timeout=2500)
     assert panel.saved.text() == "Saved"
 
 
@@ -83,7 +85,7 @@ def test_question_status_and_answer_are_stored(qtbot, panel: NotesPanel, noteboo
     panel.status.activated.emit(panel.status.currentIndex())
     assert panel.answer.isVisible()
     qtbot.keyClicks(panel.answer, "A typo; England is 538.")
-    qtbot.waitUntil(lambda: notebook.notes_for(ACTION)[0].answer == "A typo; England is 538.", timeout=1000)
+    qtbot.waitUntil(lambda: notebook.notes_for(ACTION)[0].answer == "A typo; England is 538.", timeout=2500)
     (question,) = notebook.notes_for(ACTION)
     assert (question.kind, question.text, question.status) == ("question", "Why 465?", "answered")
     assert question.answered_on is not None

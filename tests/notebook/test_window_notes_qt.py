@@ -31,7 +31,7 @@ def test_selecting_an_action_shows_its_notes_and_typing_is_kept(qtbot, window: M
     qtbot.keyClicks(panel.editor, "When will the briefing note come")
     with Notebook(window.data_dir / NOTEBOOK_FILE, window.release.path) as other_connection:
         qtbot.waitUntil(lambda: [n.text for n in other_connection.notes_for(ACTION)] == ["When will the briefing note come"],
-                        timeout=1000)
+                        timeout=2500)
     questions = window.notes.questions
     questions.set_meeting(NOV)
     assert questions.model.index(0).data().startswith("1. When will the briefing note come")
