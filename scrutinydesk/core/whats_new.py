@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from scrutinydesk.core.database import open_readonly
+from scrutinydesk.core.dates import long_date
 from scrutinydesk.core.errors import UserFacingError
 
 CLOSED_STATUSES = ("completed", "closed", "done")
@@ -19,11 +20,13 @@ LISTED = 200  # rows listed per kind; the counts are always complete
 
 @dataclass(frozen=True)
 class Change:
-    """One changed record: its stable id, its meeting, and a line of text a member recognises."""
+    """One changed record: its stable id, its meeting (and that meeting's date, when known), and a
+    line of text a member recognises."""
 
     id: str
     meeting_id: str
     text: str
+    meeting_date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -63,26 +66,29 @@ class WhatsNew:
 
 _CLOSED = ", ".join(f"'{status}'" for status in CLOSED_STATUSES)
 
+# Each query selects (id, meeting id, meeting date, text); the meeting's date says which one it was.
+_DATE = "(SELECT date FROM main.meetings WHERE id = {0}.meeting_id)"
 _QUERIES = {
     "new_meetings": (
-        "SELECT m.id, m.id, trim(coalesce(m.title, '') || ' ' || coalesce(m.date, '')) FROM main.meetings m "
+        "SELECT m.id, m.id, m.date, coalesce(m.title, '') FROM main.meetings m "
         "WHERE m.id NOT IN (SELECT id FROM old.meetings) ORDER BY m.date, m.id"
     ),
     "new_actions": (
-        "SELECT a.id, a.meeting_id, a.text FROM main.actions a "
+        f"SELECT a.id, a.meeting_id, {_DATE.format('a')}, a.text FROM main.actions a "
         "WHERE a.id NOT IN (SELECT id FROM old.actions) ORDER BY a.meeting_id, a.id"
     ),
     "closed_actions": (
-        "SELECT a.id, a.meeting_id, a.text FROM main.actions a JOIN old.actions o ON o.id = a.id "
+        f"SELECT a.id, a.meeting_id, {_DATE.format('a')}, a.text FROM main.actions a JOIN old.actions o ON o.id = a.id "
         f"WHERE lower(a.status) IN ({_CLOSED}) AND lower(coalesce(o.status, '')) NOT IN ({_CLOSED}) "
         "ORDER BY a.meeting_id, a.id"
     ),
     "new_figures": (
-        "SELECT f.id, f.meeting_id, coalesce(f.quote, f.indicator_code, '') FROM main.figures f "
+        f"SELECT f.id, f.meeting_id, {_DATE.format('f')}, coalesce(f.quote, f.indicator_code, '') FROM main.figures f "
         "WHERE f.id NOT IN (SELECT id FROM old.figures) ORDER BY f.meeting_id, f.id"
     ),
     "changed_resolutions": (
-        "SELECT r.id, r.meeting_id, r.text FROM main.resolutions r LEFT JOIN old.resolutions o ON o.id = r.id "
+        f"SELECT r.id, r.meeting_id, {_DATE.format('r')}, r.text FROM main.resolutions r "
+        "LEFT JOIN old.resolutions o ON o.id = r.id "
         "WHERE r.meeting_id IN (SELECT id FROM old.meetings) "
         "AND (o.id IS NULL OR o.text IS NOT r.text OR o.parts IS NOT r.parts) ORDER BY r.meeting_id, r.id"
     ),
@@ -106,4 +112,11 @@ def compare_releases(old: Path | None, new: Path) -> WhatsNew:
 def _kind(conn: sqlite3.Connection, sql: str) -> Kind:
     count = conn.execute(f"SELECT count(*) FROM ({sql})").fetchone()[0]
     rows = conn.execute(f"{sql} LIMIT {LISTED}").fetchall()
-    return Kind(count, tuple(Change(str(r[0]), str(r[1] or ""), str(r[2] or "")) for r in rows))
+    return Kind(count, tuple(_change(*row) for row in rows))
+
+
+def _change(record_id: str, meeting_id: str | None, meeting_date: str | None, text: str | None) -> Change:
+    text = text or ""
+    if record_id == meeting_id and meeting_date:  # a meeting: when it met, then its title
+        text = f"{long_date(meeting_date)} · {text}" if text else long_date(meeting_date)
+    return Change(str(record_id), str(meeting_id or ""), text, meeting_date or None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sync_kit import Officer, make_master, make_notebook_standin, make_officer, publish_master
+from sync_kit import Officer, make_master, make_notebook, make_officer, publish_master
 
 from scrutinydesk.sync.pull import PullResult, pull_latest
 
@@ -32,7 +32,7 @@ def member(data_dir: Path, master: Path, share: Path, officer: Officer) -> Path:
     publish_master(master, share, officer)
     result = pull_latest(share, officer.public, data_dir)
     assert result.status == "updated", result.message
-    make_notebook_standin(data_dir)
+    make_notebook(data_dir)
     return data_dir
 
 

@@ -26,6 +26,7 @@ from scrutinydesk.sync.snapshots import LOCK_FILE, STATE_FILE
 from scrutinydesk.sync.streaming import sha256_of
 
 COMMITTEE = "childrens-scrutiny"
+NOTED_ACTION = f"{COMMITTEE}/2022-01-01/1/a-000000"  # the action the member's note is attached to
 HERE = Path(__file__).resolve().parent
 
 
@@ -130,15 +131,14 @@ def fingerprint(data_dir: Path) -> dict[str, str]:
     }
 
 
-def make_notebook_standin(data_dir: Path) -> Path:
-    """A notebook-shaped SQLite file with a member's note, which no pull may ever touch."""
-    path = data_dir / "notebook.db"
-    conn = sqlite3.connect(path)
-    conn.execute("CREATE TABLE notes (target_id TEXT, text TEXT)")
-    conn.execute("INSERT INTO notes VALUES (?, ?)", (f"{meeting_id(0)}/1/a-000000", "Ask about agency staff"))
-    conn.commit()
-    conn.close()
-    return path
+def make_notebook(data_dir: Path) -> Path:
+    """The member's real notebook with a note on the first meeting's action; no pull may touch it."""
+    from scrutinydesk.core.notebook import NOTEBOOK_FILE, Notebook
+    from scrutinydesk.core.releases import current_release
+
+    with Notebook(data_dir / NOTEBOOK_FILE, current_release(data_dir).path) as notebook:
+        notebook.add(NOTED_ACTION, "Ask about agency staff")
+    return data_dir / NOTEBOOK_FILE
 
 
 def staging_files(data_dir: Path) -> list[Path]:
