@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -166,3 +167,53 @@ def test_a_notebook_under_onedrive_is_refused(tmp_path: Path, monkeypatch) -> No
     code, _, err = _run("notes", "list")
     assert code == 2 and "OneDrive" in err and "--data-dir" in err
     assert not (tmp_path / "OneDrive" / "scrutinydesk" / "notebook.db").exists()
+
+
+def _span_texts(db: Path) -> dict[str, tuple[str, str]]:
+    """Each action's id -> (source file name, the words of the minutes it was read from)."""
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute(
+            "SELECT a.id, d.path, substr(d.text, a.span_start + 1, a.span_end - a.span_start) FROM actions a "
+            "JOIN items i ON i.id = a.item_id JOIN documents d ON d.id = i.document_id ORDER BY a.id"
+        )
+        return {record_id: (Path(path).name, words) for record_id, path, words in rows}
+
+
+def test_seed_minutes_rebuilt_with_keep_ids_from_keep_notes_and_detach_the_removed_one(tmp_path: Path) -> None:
+    """The check as the issue words it, on the real minutes, extractor and ``build --keep-ids-from``."""
+    minutes = tmp_path / "minutes"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "data" / "minutes", minutes)
+    share, keys, home = tmp_path / "share", tmp_path / "keys", tmp_path / "member"
+    share.mkdir()
+    _run("keygen", "officer", "--out", str(keys), "--no-passphrase")
+    v1, v2 = tmp_path / "v1.db", tmp_path / "v2.db"
+    assert _run("build", str(v1), "--minutes", str(minutes))[0] == 0
+    spans = _span_texts(v1)
+    assert len(spans) >= 2, "the seed minutes carry actions"
+    # One action is reworded a little by the officer; another one's sentence is removed from the minutes.
+    kept_id, (kept_file, kept_words) = next(iter(spans.items()))
+    dropped_id, (dropped_file, dropped_words) = next(
+        (rid, span) for rid, span in spans.items() if span[0] != kept_file and (minutes / span[0]).read_text("utf-8").count(span[1]) == 1
+    )
+    (minutes / dropped_file).write_text((minutes / dropped_file).read_text("utf-8").replace(dropped_words, ""), "utf-8")
+    reworded = kept_words[:-1] + " as soon as possible."
+    (minutes / kept_file).write_text((minutes / kept_file).read_text("utf-8").replace(kept_words, reworded, 1), "utf-8")
+
+    for release in (v1, v2):
+        if release == v2:
+            assert _run("build", str(v2), "--minutes", str(minutes), "--keep-ids-from", str(v1))[0] == 0
+        assert _run("publish", str(release), "--to", str(share), "--key", str(keys / "officer.key"))[0] == 0
+        assert _run("pull", "--from", str(share), "--trust", str(keys / "officer.pub"), "--data-dir", str(home))[0] == 0
+        if release == v1:
+            assert _run("notes", "add", kept_id, "Chase this", "--data-dir", str(home))[0] == 0
+            assert _run("notes", "add", dropped_id, "Was this done?", "--question", "--data-dir", str(home))[0] == 0
+
+    assert "as soon as possible" in _span_texts(v2)[kept_id][1], "the reworded action kept its id"
+    assert dropped_id not in _span_texts(v2)
+    notes = {n["target_id"]: n for n in json.loads(_run("notes", "list", "--json", "--data-dir", str(home))[1])["notes"]}
+    assert (notes[kept_id]["detached"], notes[kept_id]["text"]) == (False, "Chase this")
+    assert notes[dropped_id]["detached"] is True and notes[dropped_id]["text"] == "Was this done?"
+    quote = notes[dropped_id]["target_quote"]
+    assert quote and quote[:40] in " ".join(dropped_words.split()), "the detached note keeps the words it was on"
+    listing = _run("notes", "list", "--data-dir", str(home))[1]
+    assert dropped_id in listing.split("Detached")[1] and kept_id in listing.split("Detached")[0]
