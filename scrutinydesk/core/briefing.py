@@ -17,7 +17,7 @@ from scrutinydesk.core.figure_text import (
     format_number,
     format_value,
 )
-from scrutinydesk.core.note_targets import INDICATOR_PREFIX, MeetingInfo
+from scrutinydesk.core.note_targets import INDICATOR_PREFIX, MeetingInfo, clip_quote
 from scrutinydesk.core.notebook import Note, Notebook
 from scrutinydesk.core.periods import period_label
 
@@ -216,7 +216,7 @@ def _figure_line(row: tuple) -> FigureLine:
     versus = format_comparators(comparators, unit)
     if versus:
         parts.append(f"compared with {versus}")
-    return FigureLine(" · ".join(part for part in parts if part), " ".join((quote or "").split()))
+    return FigureLine(" · ".join(part for part in parts if part), clip_quote(quote))
 
 
 def _indicator_lines(notebook: Notebook, code: str) -> list[FigureLine]:

@@ -60,8 +60,9 @@ class MeetingInfo:
         return self.date or (str(self.year) if self.year else "")
 
 
-def _clip(text: str | None, limit: int = QUOTE_LIMIT) -> str:
-    text = " ".join((text or "").split())
+def clip_quote(text: str | None, limit: int = QUOTE_LIMIT) -> str:
+    """Words from the minutes on one line, without a leading list bullet, cut at a word near ``limit``."""
+    text = " ".join((text or "").split()).lstrip("-–•·* ")
     if len(text) <= limit:
         return text
     return text[:limit].rsplit(" ", 1)[0] + " …"
@@ -95,7 +96,7 @@ def resolve_target(conn: sqlite3.Connection, target_id: str, published: bool) ->
         ).fetchone()
         if not row:
             return None
-        return Target(target_id, "indicator", f"Indicator: {row[1] or row[0]}", _clip(row[2]), None)
+        return Target(target_id, "indicator", f"Indicator: {row[1] or row[0]}", clip_quote(row[2]), None)
     meeting = meeting_info(conn, target_id, published=True)
     if meeting:
         return _meeting_target(meeting)
@@ -103,7 +104,7 @@ def resolve_target(conn: sqlite3.Connection, target_id: str, published: bool) ->
         "SELECT i.id, i.meeting_id, i.number, i.title, i.text FROM pub.items i WHERE i.id = ?", (target_id,)
     ).fetchone()
     if row:
-        return Target(row[0], "item", _item_words(row[2], row[3]), _clip(row[4], 300), row[1], row[0])
+        return Target(row[0], "item", _item_words(row[2], row[3]), clip_quote(row[4], 300), row[1], row[0])
     for resolver in (_resolution, _action, _figure, _rag):
         target = resolver(conn, target_id)
         if target:
@@ -128,7 +129,7 @@ def _resolution(conn: sqlite3.Connection, target_id: str) -> Target | None:
     if not row:
         return None
     label = f"Resolution under {_item_context(conn, row[1])}"
-    return Target(row[0], "resolution", label, _clip(row[3]), row[2], row[1])
+    return Target(row[0], "resolution", label, clip_quote(row[3]), row[2], row[1])
 
 
 def _action(conn: sqlite3.Connection, target_id: str) -> Target | None:
@@ -139,7 +140,7 @@ def _action(conn: sqlite3.Connection, target_id: str) -> Target | None:
         return None
     owner = f" for {row[3]}" if row[3] else ""
     label = f"Action{owner} ({_item_context(conn, row[1])})"
-    return Target(row[0], "action", label, _clip(row[4]), row[2], row[1])
+    return Target(row[0], "action", label, clip_quote(row[4]), row[2], row[1])
 
 
 def _figure(conn: sqlite3.Connection, target_id: str) -> Target | None:
@@ -151,7 +152,7 @@ def _figure(conn: sqlite3.Connection, target_id: str) -> Target | None:
         return None
     details = ", ".join(part for part in (row[5], period_label(row[6] or "")) if part)
     label = f"Figure {format_value(row[3], row[4])}" + (f" ({details})" if details else "")
-    return Target(row[0], "figure", label, _clip(row[7]), row[2], row[1])
+    return Target(row[0], "figure", label, clip_quote(row[7]), row[2], row[1])
 
 
 def _rag(conn: sqlite3.Connection, target_id: str) -> Target | None:
@@ -162,7 +163,7 @@ def _rag(conn: sqlite3.Connection, target_id: str) -> Target | None:
         return None
     ref = f" {row[3]}" if row[3] else ""
     label = f"RAG rating{ref}: {row[5] or 'not stated'}"
-    return Target(row[0], "rag", label, _clip(row[4]), row[2], row[1])
+    return Target(row[0], "rag", label, clip_quote(row[4]), row[2], row[1])
 
 
 def meeting_info(conn: sqlite3.Connection, meeting_id: str, published: bool) -> MeetingInfo | None:

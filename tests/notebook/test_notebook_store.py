@@ -163,3 +163,11 @@ def test_without_a_release_notes_are_listed_but_none_can_be_added(tmp_path: Path
         assert [(n.text, n.detached) for n in book.all_notes()] == [("written while a release was open", False)]
         with pytest.raises(UserFacingError, match="No published database"):
             book.add(ACTION, "x")
+
+
+def test_quotes_are_one_tidy_line_cut_at_a_word() -> None:
+    from scrutinydesk.core.note_targets import clip_quote
+
+    assert clip_quote("-\tReferral rates had\n increased  across the country") == "Referral rates had increased across the country"
+    assert clip_quote("one two three four five", limit=12) == "one two …"
+    assert clip_quote(None) == ""
