@@ -197,7 +197,8 @@ class NotesPanel(QWidget):
     def set_target(self, target_id: str, kind: str, label: str, quote: str) -> None:
         """Show the notes on a record the member selected (``kind`` as in core.note_targets)."""
         self.flush()
-        self._drop_if_empty()
+        if target_id != self.target_id:  # a note just added stays while its record stays selected
+            self._drop_if_empty()
         self.target_id = target_id
         self.model.show_targets = False
         heading = label or target_id

@@ -127,3 +127,10 @@ def test_notes_on_a_record_the_new_release_dropped_are_listed_as_detached(qtbot,
     row = panel.model.index(0).data()
     assert "provide a briefing note on agency social worker numbers" in row
     assert "about a vanishing action" in row
+
+
+def test_reselecting_the_same_record_keeps_a_note_just_added(qtbot, panel: NotesPanel, notebook: Notebook) -> None:
+    note = panel.add(question=False)
+    panel.show_record(ACTION)  # the table re-emits its selection
+    assert notebook.get(note.uuid).deleted_at is None
+    assert panel.editor.isVisible() and panel.model.rowCount() == 1

@@ -120,3 +120,13 @@ def test_print_renders_the_same_briefing(qapp, tmp_path: Path, notebook: Noteboo
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     document.print_(printer)
     assert "Printed question text" in " ".join(PdfReader(tmp_path / "printed.pdf").pages[0].extract_text().split())
+
+
+def test_print_opens_a_preview_of_the_briefing(qtbot, view: QuestionsView, notebook: Notebook) -> None:
+    notebook.add(ACTION, "Question to print", question=True, today=PAST)
+    view.refresh()
+    view.set_meeting(NOV)
+    dialog = view.print_preview()
+    assert dialog is not None and dialog.isVisible()
+    assert "Question to print" in view._print_document.toPlainText()
+    dialog.close()
