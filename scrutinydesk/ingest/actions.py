@@ -67,6 +67,9 @@ _IMPLICIT = (
     # "Officers did not have the figure to hand and would provide …": the sentence's subject promises
     re.compile(rf"^{_OWNER}\s+(?!to\b)[a-z](?:[^.;]|\.(?=\d))*?\s+and\s+(?:also\s+)?(?P<how>would|will|agreed\s+to|undertook\s+to|offered\s+to|promised\s+to)\s+(?P<text>\w.*)"),
 )
+_IMPLICIT_KEYWORDS = re.compile(
+    r"\b(?:agreed|undertook|offered|promised|committed|volunteered|pledged|would|will|shall|should|were|was|is|are|"
+    r"asked|requested|tasked|invited|instructed)\b|^\S+(?:\s+\S+){0,8}?\s+to\s")
 _REQUEST = re.compile(r"^(?:Members?|The Committee|Councillors?|The Chair)\s+(?:requested|asked for|sought|would like|wanted|asked that)\s+(?:that\s+)?(?:a\s+|an\s+|the\s+)?(?P<text>.+)", re.IGNORECASE)
 _OWNER_SUFFIX = re.compile(r"\s*[(\[–—-]\s*(?:Owner|Lead|Responsible|Action by|By)?\s*:?\s*(?P<owner>[A-Z][^()\[\]\d]{1,60}?)[)\]]?\s*\.?\s*$")
 _OWNER_FIELD = re.compile(r"\b(?:Owner|Lead officer|Lead|Responsible officer|Responsible|Action by)\s*:\s*(?P<owner>[^\n;,(]+)", re.IGNORECASE)
@@ -269,6 +272,8 @@ def _implicit(text: str, work: str, item_key: str, block: Block, skip: list[tupl
         if any(s < end and start < e for s, e in skip):
             continue
         sentence = work[start:end]
+        if not _IMPLICIT_KEYWORDS.search(sentence):
+            continue
         for pattern in _IMPLICIT:
             match = pattern.search(sentence)
             if not match:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -86,8 +87,27 @@ def authority_names() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def area_pattern() -> re.Pattern:
-    """Any local authority, region or England, longest name first."""
+def _areas_by_first_word() -> dict[str, tuple[str, ...]]:
     authorities, regions = _areas()
-    names = sorted(authorities | regions | {"England"}, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    index: dict[str, list[str]] = {}
+    for name in authorities | regions | {"England"}:
+        index.setdefault(name.split()[0], []).append(name)
+    return {word: tuple(sorted(names, key=len, reverse=True)) for word, names in index.items()}
+
+
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+")
+
+
+def find_areas(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, str]]:
+    """(start, end, name) of each local authority, region or England named in ``text[start:end]``.
+
+    A dictionary lookup per capitalised word, so the cost grows with the text, not with the
+    number of authorities."""
+    end = len(text) if end is None else end
+    index = _areas_by_first_word()
+    for match in _CAPITALISED.finditer(text, start, end):
+        for name in index.get(match.group(), ()):
+            stop = match.start() + len(name)
+            if stop <= end and text.startswith(name, match.start()) and not (stop < len(text) and text[stop].isalnum()):
+                yield match.start(), stop, name
+                break

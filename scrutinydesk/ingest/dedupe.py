@@ -42,6 +42,7 @@ def _same(kind: str, a: dict, b: dict) -> bool:
             and likeness(a.get("subject"), b.get("subject")) >= 0.6)
 
 
+_LOOK_BACK = 150
 _ANAPHOR = re.compile(r"\b(?:this|that|these|those|it|them|so)\b", re.IGNORECASE)
 
 
@@ -72,20 +73,33 @@ def _quality(kind: str, record: dict) -> tuple:
             len(_text(kind, record)))
 
 
+def _index_of(records: list[dict], record: dict) -> int:
+    return next(i for i in range(len(records) - 1, -1, -1) if records[i] is record)
+
+
 def merge_copies(kind: str, records: list[dict]) -> list[dict]:
     """Records of one item with copies merged; the survivor keeps the earliest position in order."""
     kept: list[dict] = []
+    by_value: dict[tuple, list[dict]] = {}
     for record in records:
-        twin = next((k for k in kept if _same(kind, k, record)), None)
+        if kind == "figures":
+            # only figures of the same value and unit can be copies of each other
+            pool = by_value.setdefault((record.get("value"), record.get("unit")), [])
+        else:
+            # copies sit close together (the Decision and Minutes blocks of one item): look back a bounded way
+            pool = kept[-_LOOK_BACK:]
+        twin = next((k for k in reversed(pool[-_LOOK_BACK:]) if _same(kind, k, record)), None)
         if twin is None:
             kept.append(record)
+            if kind == "figures":
+                pool.append(record)
             continue
         if _quality(kind, record) > _quality(kind, twin):
-            merged = dict(record)
             for key in ("moved_by", "seconded_by", "owner", "due"):
-                if merged.get(key) is None and twin.get(key) is not None:
-                    merged[key] = twin[key]
-            kept[kept.index(twin)] = merged
+                if record.get(key) is None and twin.get(key) is not None:
+                    record[key] = twin[key]
+            for collection in (kept, pool) if kind == "figures" else (kept,):
+                collection[_index_of(collection, twin)] = record
         else:
             for key in ("moved_by", "seconded_by", "owner", "due"):
                 if twin.get(key) is None and record.get(key) is not None:

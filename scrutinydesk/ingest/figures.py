@@ -11,11 +11,12 @@ is a figure of its own, for the earlier period, about the same thing.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from scrutinydesk.ingest.catalogue import area_pattern, authority_names, load_synonyms, normalise
+from scrutinydesk.ingest.catalogue import authority_names, find_areas, load_synonyms, normalise
 from scrutinydesk.ingest.layout import sentence_spans, squash, trim_span
 from scrutinydesk.ingest.segment import REPORT_REF, Block
 from scrutinydesk.ingest.when import (
@@ -38,6 +39,7 @@ _WORD_NUMBER = re.compile(
     r"\b(?:(?P<tens>" + "|".join(_TENS) + r")(?:[- ](?P<tail>" + "|".join(_UNITS) + r"))?"
     r"|(?P<unit>" + "|".join(_UNITS) + r")(?: hundred(?: and (?P<rest>\w+))?)?)\b", re.IGNORECASE)
 _DIGITS = re.compile(r"(?<![\w/£.,])(?P<sign>[+-](?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?![\w/]|[.,]\d)")
+_ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join([*_UNITS, *_TENS]) + r")\b", re.IGNORECASE)
 _MONEY = re.compile(r"£\s?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?\s*(?P<scale>bn\b|billions?\b|m\b|mn\b|millions?\b|k\b|thousands?\b)?", re.IGNORECASE)
 
 _NOT_FIGURES = re.compile(
@@ -103,10 +105,13 @@ _COUNT_BEFORE = re.compile(
     r"rose|risen|rising|dropped|dropping|grown|grew|come\s+down|gone\s+up|gone\s+down|improved|improving)\s+(?:again\s+)?to|"
     r"down\s+to|up\s+to\s+a\s+total\s+of|reached|reaching|peaked\s+at|of\s+(?:whom|which|these|those|them)|"
     r"there\s+(?:were|are|was|is|had\s+been|have\s+been|has\s+been|will\s+be)|"
-    r"(?:increased|rose|risen|grown|grew|fell|fallen|decreased|reduced|dropped)\b[^.;]{0,30}?\bto|"
-    r"(?:number|numbers|total|count|caseloads?|figure|level)\b[^.;]{0,90}?\b(?:is|was|are|were|of|at|to|now|currently|being)"
-    r"(?:\s+(?:now|currently|standing\s+at|at))?)\s*$",
+    r"(?:increased|rose|risen|grown|grew|fell|fallen|decreased|reduced|dropped)\b[^.;]{0,30}?\bto"
+    r")\s*$",
     re.IGNORECASE)
+_MEASURE_BEFORE = re.compile(
+    r"\b(?:number|numbers|total|count|caseloads?|figure|level)\b[^.;]{0,90}?\b(?:is|was|are|were|of|at|to|now|currently|being)"
+    r"(?:\s+(?:now|currently|standing\s+at|at))?\s*$", re.IGNORECASE)
+_MEASURE_WORD = re.compile(r"(?i)number|total|count|caseload|figure|level")
 _SIGNED = re.compile(r"\(\s*$")
 _SUBJECT_VERB_AFTER = re.compile(r"^\s+(?:had|have|has|were|are|was|is)\s+(?:now\s+|already\s+|since\s+|also\s+)?(?:been\s+)?[a-z]+(?:ed|en|n|t)\b")
 _SUBJECT_BEFORE = re.compile(r"(?:^|\b(?:that|highlighted|reported|noted|confirmed|showed|explained|advised|said|stated|and|with)|[,:;(]|^\W*)\s*$", re.IGNORECASE)
@@ -123,6 +128,10 @@ _COMPARATOR_AFTER = re.compile(
     r"(?:for\s+|among\s+|across\s+|amongst\s+)?(?:our\s+|the\s+)?statistical\s+neighbou?rs?|regionally|"
     r"in\s+the\s+region|(?:for|among|across)\s+similar\s+authorities)\b", re.IGNORECASE)
 _EARLIER_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|against|from|up\s+from|down\s+from|versus|vs\.?|than)\s*(?:the\s+)?$", re.IGNORECASE)
+_MONTHISH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_YEARISH = re.compile(r"(?:19|20)\d\d")
+_EXCLUSION_START = re.compile(
+    r"[\d+]|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|aged?\b|ages\b|under|over|standing))")
 _PERIOD_NOW = re.compile(r"\b(?:now|currently|at present|presently|to date|this month|at the time of the meeting|so far)\b", re.IGNORECASE)
 _PERIOD_MONTH = re.compile(
     rf"\b(?:(?:as\s+(?:at|of)|at\s+the\s+end\s+of|end\s+of|in|during|for|by|since|at|on|until|last|from)\s+)?"
@@ -142,6 +151,9 @@ _GOOD = re.compile(r"\b(?:good|outstanding)\b", re.IGNORECASE)
 _REGION = re.compile(r"\bregion", re.IGNORECASE)
 
 
+_WINDOW = 300
+
+
 @dataclass
 class _Number:
     start: int
@@ -151,6 +163,23 @@ class _Number:
     role: str = "figure"  # figure | comparator | earlier
     comparator_area: str | None = None
     extra: dict = field(default_factory=dict)
+
+
+def _excluded_spans(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Dates, times, ages, phone numbers and the like in ``work[start:end]``: the full pattern is
+    tried only where one of them can begin, which keeps number-dense text fast."""
+    spans: list[tuple[int, int]] = []
+    reached = start
+    for candidate in _EXCLUSION_START.finditer(work, start, end):
+        position = candidate.start()
+        if position < reached or (position > 0 and work[position - 1].isalnum() and work[position].isdigit()
+                                  and work[position - 1].isdigit()):
+            continue
+        match = _NOT_FIGURES.match(work, position, end)
+        if match and match.end() > position:
+            spans.append(match.span())
+            reached = match.end()
+    return spans
 
 
 def _value(int_part: str, dec: str | None) -> float:
@@ -181,17 +210,17 @@ def _comparator_area(words: str) -> str:
         return "Good authorities"
     if _NATIONAL.search(words):
         return "England"
-    region = area_pattern().search(words.title())
+    region = next(find_areas(words.title()), None)
     if region:
-        return region.group()
+        return region[2]
     return "Region" if _REGION.search(words) else "England"
 
 
 def _classify(work: str, sentence_start: int, number: _Number, is_word: bool) -> _Number | None:
     """Give a number its unit and role from its context, or ``None`` when it is not a figure."""
-    left = work[max(sentence_start, number.start - 90):number.start]
+    left = work[max(sentence_start, number.start - 100):number.start]
     right = work[number.end:number.end + 80]
-    if _LABEL_BEFORE.search(left) and not _PERCENT_AFTER.match(right):
+    if _LABEL_BEFORE.search(left[-30:]) and not _PERCENT_AFTER.match(right):
         return None
     if re.search(r"\bper\s*$", left, re.IGNORECASE):
         return None  # the "10,000" of "per 10,000"
@@ -201,21 +230,22 @@ def _classify(work: str, sentence_start: int, number: _Number, is_word: bool) ->
         pass
     elif _PERCENT_AFTER.match(right) or _POINTS_AFTER.match(right):
         signed = number.extra.get("signed")
-        number.unit = "change_percent" if (_CHANGE_BEFORE.search(left) or _CHANGE_AFTER.match(right) or signed
+        number.unit = "change_percent" if (_CHANGE_BEFORE.search(left[-70:]) or _CHANGE_AFTER.match(right) or signed
                                            or _POINTS_AFTER.match(right)) else "percent"
     elif _PER_10K_AFTER.match(right):
         number.unit = "per_10k"
     elif _DAYS_AFTER.match(right) and not is_word:
-        if not (_AVERAGE_BEFORE.search(left) or re.match(r"^\s*(?:working\s+)?days?\s+on\s+average", right, re.IGNORECASE)):
+        if not (_AVERAGE_BEFORE.search(left[-90:]) or re.match(r"^\s*(?:working\s+)?days?\s+on\s+average", right, re.IGNORECASE)):
             return None
         number.unit = "days"
     elif _TIME_UNIT_AFTER.match(right):
         return None
-    elif comparator or after or _EARLIER_BEFORE.search(left):
+    elif comparator or after or _EARLIER_BEFORE.search(left[-30:]):
         number.unit = None  # decided against the figure it belongs to
-    elif _COUNT_AFTER.match(right) or _COUNT_BEFORE.search(left) \
+    elif _COUNT_AFTER.match(right) or _COUNT_BEFORE.search(left[-45:]) \
+            or (_MEASURE_WORD.search(left) and _MEASURE_BEFORE.search(left)) \
             or (number.extra.get("signed") and _SIGNED.search(left)) \
-            or (not is_word and _SUBJECT_VERB_AFTER.match(right) and _SUBJECT_BEFORE.search(left)):
+            or (not is_word and _SUBJECT_VERB_AFTER.match(right) and _SUBJECT_BEFORE.search(left[-40:])):
         number.unit = "count"
     else:
         return None
@@ -223,7 +253,7 @@ def _classify(work: str, sentence_start: int, number: _Number, is_word: bool) ->
         number.role, number.comparator_area = "comparator", _comparator_area(comparator.group("area"))
     elif after:
         number.role, number.comparator_area = "comparator", _comparator_area(after.group("area"))
-    elif _EARLIER_BEFORE.search(left):
+    elif _EARLIER_BEFORE.search(left[-30:]):
         number.role = "earlier"
     return number
 
@@ -260,24 +290,16 @@ def _numbers(work: str, start: int, end: int, excluded: list[tuple[int, int]]) -
     return sorted(found, key=lambda n: n.start)
 
 
-def _clause(work: str, sentence: tuple[int, int], position: int, breaks: re.Pattern = _CLAUSE_BREAK) -> tuple[int, int]:
-    start, end = sentence
-    for match in breaks.finditer(work, sentence[0], sentence[1]):
-        if match.end() <= position:
-            start = match.end()
-        elif match.start() >= position:
-            end = match.start()
-            break
-    return start, end
+@dataclass
+class _Sentence:
+    """What every figure of one sentence needs, worked out once: clause and quote boundaries and
+    the time expressions (with whether each is the basis of a comparison)."""
 
-
-def _quote(text: str, work: str, sentence: tuple[int, int], position: int) -> tuple[int, int]:
-    start, end = sentence
-    if end - start > 180:
-        start, end = _clause(work, sentence, position, _QUOTE_BREAK)
-        if end - start < 30:
-            start, end = sentence
-    return trim_span(text, start, end)
+    start: int
+    end: int
+    clause_breaks: list[tuple[int, int]]
+    quote_breaks: list[tuple[int, int]]
+    times: list[tuple[int, str, bool]]
 
 
 def _resolve_month(match: re.Match, meeting: date | None) -> str | None:
@@ -297,46 +319,91 @@ def _resolve_month(match: re.Match, meeting: date | None) -> str | None:
     return f"{year}-{month:02d}"
 
 
-def _period_in(work: str, start: int, end: int, position: int, meeting: date | None,
-               skip: list[tuple[int, int]] = ()) -> str | None:
-    """The time expression nearest ``position`` in ``work[start:end]``, resolved; ``None`` if there is none.
-    Times inside ``skip`` (the basis of a comparison, "compared with last April") are not the figure's."""
-    candidates: list[tuple[int, str]] = []
-    for match in _PERIOD_MONTH.finditer(work, start, end):
-        if any(a <= match.start() < b for a, b in skip):
-            continue
-        if match.group("month").lower() in ("may", "march") and not match.group(0)[0].isupper() \
-                and not match.group("year") and not re.match(r"(?:in|during|by|since|last|as|at|end|until|from)\b", match.group(0), re.IGNORECASE):
-            continue  # "may" and "march" are usually verbs
-        resolved = _resolve_month(match, meeting)
-        if resolved:
-            candidates.append((abs(match.start() - position), resolved))
-    for match in _PERIOD_YEAR.finditer(work, start, end):
-        if any(a <= match.start() < b for a, b in skip):
-            continue
-        year = int(match.group("y1"))
-        if match.group("y2"):
-            y2 = match.group("y2")
-            year = int(y2) if len(y2) == 4 else (year // 100) * 100 + int(y2)
-        candidates.append((abs(match.start() - position), str(year)))
-    for match in _PERIOD_LAST_YEAR.finditer(work, start, end):
-        if meeting and not any(a <= match.start() < b for a, b in skip):
-            candidates.append((abs(match.start() - position), str(meeting.year - 1)))
-    for match in _PERIOD_NOW.finditer(work, start, end):
-        if meeting:
-            candidates.append((abs(match.start() - position), f"{meeting.year}-{meeting.month:02d}"))
-    return min(candidates)[1] if candidates else None
+def _times(work: str, start: int, end: int, meeting: date | None) -> list[tuple[int, str, bool]]:
+    """Time expressions of a sentence, resolved: (position, period, inside a comparison)."""
+    comparisons = [m.span() for m in _COMPARISON_TIME.finditer(work, start, end)]
+    found: list[tuple[int, str]] = []
+    if _MONTHISH.search(work, start, end):
+        for match in _PERIOD_MONTH.finditer(work, start, end):
+            if match.group("month").lower() in ("may", "march") and not match.group(0)[0].isupper() \
+                    and not match.group("year") and not re.match(r"(?:in|during|by|since|last|as|at|end|until|from)\b", match.group(0), re.IGNORECASE):
+                continue  # "may" and "march" are usually verbs
+            resolved = _resolve_month(match, meeting)
+            if resolved:
+                found.append((match.start(), resolved))
+    if _YEARISH.search(work, start, end):
+        for match in _PERIOD_YEAR.finditer(work, start, end):
+            year = int(match.group("y1"))
+            if match.group("y2"):
+                y2 = match.group("y2")
+                year = int(y2) if len(y2) == 4 else (year // 100) * 100 + int(y2)
+            found.append((match.start(), str(year)))
+    if meeting is not None:
+        for match in _PERIOD_LAST_YEAR.finditer(work, start, end):
+            found.append((match.start(), str(meeting.year - 1)))
+        for match in _PERIOD_NOW.finditer(work, start, end):
+            found.append((match.start(), f"{meeting.year}-{meeting.month:02d}"))
+    return sorted((position, period, any(a <= position < b for a, b in comparisons)) for position, period in found)
 
 
-def _period(work: str, sentence: tuple[int, int], number: _Number, meeting: date | None) -> tuple[str | None, bool]:
+def _sentence(work: str, start: int, end: int, meeting: date | None) -> _Sentence:
+    return _Sentence(start, end, [m.span() for m in _CLAUSE_BREAK.finditer(work, start, end)],
+                     [m.span() for m in _QUOTE_BREAK.finditer(work, start, end)], _times(work, start, end, meeting))
+
+
+def _between(breaks: list[tuple[int, int]], start: int, end: int, position: int) -> tuple[int, int]:
+    """The stretch of ``[start, end)`` around ``position`` bounded by the nearest breaks."""
+    index = bisect_right(breaks, (position, position))
+    left, right = start, end
+    for back in (index - 1, index - 2):
+        if back >= 0 and breaks[back][1] <= position:
+            left = breaks[back][1]
+            break
+    for ahead in (index, index + 1):
+        if ahead < len(breaks) and breaks[ahead][0] >= position:
+            right = breaks[ahead][0]
+            break
+    return max(start, left), min(end, right)
+
+
+def _window(sentence: _Sentence, number: _Number) -> tuple[int, int]:
+    """The sentence around a number, at most ``_WINDOW`` characters each side (linear time)."""
+    return max(sentence.start, number.start - _WINDOW), min(sentence.end, number.end + _WINDOW)
+
+
+def _clause(sentence: _Sentence, number: _Number) -> tuple[int, int]:
+    return _between(sentence.clause_breaks, *_window(sentence, number), number.start)
+
+
+def _quote(text: str, sentence: _Sentence, number: _Number) -> tuple[int, int]:
+    start, end = _window(sentence, number)
+    if end - start > 180:
+        narrow = _between(sentence.quote_breaks, start, end, number.start)
+        if narrow[1] - narrow[0] >= 30:
+            start, end = narrow
+    return trim_span(text, start, end)
+
+
+def _nearest_time(sentence: _Sentence, start: int, end: int, position: int, comparisons_too: bool) -> str | None:
+    best: tuple[int, str] | None = None
+    for index in range(bisect_left(sentence.times, (start, "", False)), len(sentence.times)):
+        found, period, compared = sentence.times[index]
+        if found >= end:
+            break
+        if (comparisons_too or not compared) and (best is None or abs(found - position) < best[0]):
+            best = (abs(found - position), period)
+    return best[1] if best else None
+
+
+def _period(sentence: _Sentence, number: _Number, meeting: date | None) -> tuple[str | None, bool]:
     """The figure's period: a time in its clause, else the nearest in its sentence that is not the
     basis of a comparison, else the meeting's month; the flag says it could not be known."""
-    skip = [] if number.role == "earlier" else [m.span() for m in _COMPARISON_TIME.finditer(work, *sentence)]
-    clause = _clause(work, sentence, number.start)
-    found = _period_in(work, clause[0], clause[1], number.start, meeting, skip)
-    if found is None and number.role != "earlier":
-        found = _period_in(work, sentence[0], sentence[1], number.start, meeting, skip)
-    if found is None and meeting is not None and number.role != "earlier":
+    earlier = number.role == "earlier"
+    clause = _clause(sentence, number)
+    found = _nearest_time(sentence, clause[0], clause[1], number.start, earlier)
+    if found is None and not earlier:
+        found = _nearest_time(sentence, *_window(sentence, number), number.start, False)
+    if found is None and meeting is not None and not earlier:
         return f"{meeting.year}-{meeting.month:02d}", False
     return found, found is None
 
@@ -367,10 +434,9 @@ def home_area(text: str) -> str | None:
     "X County Council"; a council not in the DfE's list of authorities is named by its own title."""
     names = authority_names()
     counts: Counter[str] = Counter()
-    for match in area_pattern().finditer(text[:400_000]):
-        name = match.group()
+    for _, end, name in find_areas(text, 0, min(len(text), 400_000)):
         if name in names:
-            bonus = 3 if re.match(r"\s+(?:County|City|Borough|District|Metropolitan)?\s*Council", text[match.end():match.end() + 30]) else 1
+            bonus = 3 if re.match(r"\s+(?:County|City|Borough|District|Metropolitan)?\s*Council", text[end:end + 30]) else 1
             counts[name] += bonus
     if counts:
         return counts.most_common(1)[0][0]
@@ -382,13 +448,13 @@ def home_area(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-def _area(work: str, sentence: tuple[int, int], number: _Number, home: str | None) -> str | None:
-    clause = _clause(work, sentence, number.start)
-    window_start = max(sentence[0], min(clause[0], number.start - 60))
+def _area(work: str, sentence: _Sentence, number: _Number, home: str | None) -> str | None:
+    clause = _clause(sentence, number)
+    window_start = max(sentence.start, min(clause[0], number.start - 60))
     best = None
-    for match in area_pattern().finditer(work, window_start, number.start):
-        if match.group() != "England" or re.search(r"\bin\s+$", work[max(0, match.start() - 4):match.start()]):
-            best = match.group()
+    for start, _, name in find_areas(work, window_start, number.start):
+        if name != "England" or re.search(r"\bin\s+$", work[max(0, start - 4):start]):
+            best = name
     if best is None and home and re.search(r"\b" + re.escape(home) + r"\b", work[window_start:number.start]):
         best = home
     return best or home
@@ -396,19 +462,23 @@ def _area(work: str, sentence: tuple[int, int], number: _Number, home: str | Non
 
 def find_figures(text: str, work: str, item_key: str, block: Block, meeting: date | None, home: str | None) -> list[dict]:
     """Figures of one block, in text order."""
-    excluded = [m.span() for m in _NOT_FIGURES.finditer(work, block.start, block.end)]
     records: list[dict] = []
     for sentence in sentence_spans(work, block.start, block.end):
+        if not _ANY_NUMBER.search(work, *sentence):
+            continue
+        excluded = _excluded_spans(work, *sentence)
         numbers = [n for n in (_classify(work, sentence[0], n, bool(n.extra.get("word")))
                                for n in _numbers(work, *sentence, excluded)) if n]
         if not numbers:
             continue
-        norm_sentence = normalise(work[sentence[0]:sentence[1]])
         sentence_records: list[tuple[_Number, dict]] = []
         pending_comparators: list[_Number] = []
+        last_by_unit: dict[str, tuple[_Number, dict]] = {}
+        context = _sentence(work, *sentence, meeting)
         for number in numbers:
-            same_unit = [r for r in sentence_records if number.unit is None or r[1]["unit"] == number.unit]
-            primary = same_unit[-1] if same_unit else None
+            window = _window(context, number)
+            norm_window = normalise(work[window[0]:window[1]])
+            primary = last_by_unit.get(number.unit) if number.unit else (sentence_records[-1] if sentence_records else None)
             if number.role == "comparator":
                 if primary is not None and (number.unit in (None, primary[1]["unit"])):
                     primary[1]["comparators"].setdefault(number.comparator_area, _number(number.value))
@@ -422,11 +492,11 @@ def find_figures(text: str, work: str, item_key: str, block: Block, meeting: dat
                 if primary is None:
                     continue
                 number.unit = primary[1]["unit"]
-            quote = _quote(text, work, sentence, number.start)
-            period, guessed = _period(work, sentence, number, meeting)
+            quote = _quote(text, context, number)
+            period, guessed = _period(context, number, meeting)
             indicator = (primary[1]["indicator"] if number.role == "earlier" and primary else
-                         _indicator(norm_sentence, work[sentence[0]:sentence[1]], number.start - sentence[0], number.unit))
-            area = _area(work, sentence, number, home)
+                         _indicator(norm_window, work[window[0]:window[1]], number.start - window[0], number.unit))
+            area = _area(work, context, number, home)
             if number.role == "comparator":
                 area = number.comparator_area
             record = {
@@ -446,5 +516,6 @@ def find_figures(text: str, work: str, item_key: str, block: Block, meeting: dat
             if doubts:
                 record["doubt"] = "; ".join(doubts)
             sentence_records.append((number, record))
+            last_by_unit[number.unit] = (number, record)
         records.extend(r for _, r in sentence_records)
     return records

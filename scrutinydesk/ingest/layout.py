@@ -4,12 +4,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 # A sentence ends at . ! ? (optionally closed by a quote or bracket) before a capital, bullet or digit.
-_ABBREVIATIONS = ("e.g", "i.e", "etc", "Cllr", "Mrs", "Ms", "Mr", "Dr", "No", "nos", "St", "para", "approx", "cf", "vs", "Co")
-_SENTENCE_END = re.compile(
-    "(?<!\\b[A-Z])" + "".join(f"(?<!\\b{re.escape(a)})" for a in _ABBREVIATIONS)
-    + r"[.!?]['’”\")]?(?=\s+[\"“‘'(•·A-Z0-9-])")
+_ABBREVIATIONS = frozenset({"e.g", "i.e", "etc", "cllr", "mrs", "ms", "mr", "dr", "no", "nos", "st", "para", "approx",
+                            "cf", "vs", "co"})
+# A sentence ends at . ! ? (optionally closed by a quote or bracket) before a capital, bullet or digit.
+_SENTENCE_END = re.compile(r"[.!?]['’”\")]?(?=\s+[\"“‘'(•·A-Z0-9-])")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
 _WS = re.compile(r"\s+")
 
 
@@ -41,7 +43,21 @@ def iter_lines(text: str, start: int = 0, end: int | None = None) -> Iterator[Li
         position = newline + 1
 
 
-def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def _ends_sentence(text: str, stop: int, line_start: int) -> bool:
+    """False for the period of an abbreviation ("Cllr.", "e.g.") or a single initial ("J. Smith")."""
+    if text[stop] != ".":
+        return True
+    word = _WORD_BEFORE.search(text, max(line_start, stop - 8), stop)
+    if not word:
+        return True
+    token = word.group(1).lower()
+    if token in _ABBREVIATIONS:
+        return False
+    return not (len(token) == 1 and text[stop - 1].isupper())
+
+
+@lru_cache(maxsize=512)
+def sentence_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
     """Sentence spans inside ``text[start:end]``; a line break always ends a sentence."""
     spans: list[tuple[int, int]] = []
     for line in iter_lines(text, start, end):
@@ -49,6 +65,8 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             continue
         position = line.content_start
         for match in _SENTENCE_END.finditer(text, position, line.end):
+            if not _ends_sentence(text, match.start(), line.start):
+                continue
             stop = match.end()
             if text[position:stop].strip():
                 spans.append((position, stop))
@@ -56,8 +74,8 @@ def sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
             while position < line.end and text[position].isspace():
                 position += 1
         if position < line.end and text[position:line.end].strip():
-            spans.append((position, len(text[:line.end].rstrip())))
-    return spans
+            spans.append((position, line.start + len(line.text.rstrip())))
+    return tuple(spans)
 
 
 def squash(text: str) -> str:

@@ -26,6 +26,7 @@ _LINE_END = re.compile(
     rf"^[ \t]*(?:[•·\-–*][ \t]*)?(?:(?P<ref>\d{{1,2}}(?:\.\d{{1,2}}){{1,2}}|[A-Z]{{0,3}}\d{{1,2}}(?:\.\d{{1,2}})*)[ \t.:)]+)?"
     rf"(?P<subject>[A-Z‘'\"“][^\t\n]{{4,160}}?)[ \t]*(?:\t+|[-–—:][ \t]*|\([ \t]*(?:RAG[: ]*)?)[ \t]*{_COLOUR}[ \t]*\)?[ \t.]*$")
 _QUOTED = re.compile(r"(?P<ref>\b\d{1,2}(?:\.\d{1,2}){1,2}\b)?[ \t]*[‘\"“'](?P<subject>[^’\"”\n]{5,200}?)[.,]?[’\"”'](?!\w)")
+_ANY_COLOUR = re.compile(r"(?i:red|amber|green)")
 _CONTEXT = re.compile(r"\b(?:RAG|rated|rating|ratings|status)\b")
 _HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|may|expected|expect|hope|hoped|aim|aims|aiming|target|ambition|likely|should|"
@@ -99,14 +100,21 @@ def find_rag(text: str, work: str, item_key: str, block: Block) -> list[dict]:
             record["doubt"] = "subject not found"
         records.append(record)
 
+    if not _ANY_COLOUR.search(work, block.start, block.end):
+        return []
+    context = bool(_CONTEXT.search(work, block.start, block.end))
     for line in iter_lines(work, block.start, block.end):
+        if not _ANY_COLOUR.search(line.text):
+            continue
         match = _LINE_END.match(line.text)
-        if match and (_CONTEXT.search(work[block.start:block.end]) or "\t" in line.text):
+        if match and (context or "\t" in line.text):
             subject = squash(match.group("subject")).strip("‘'\"“’” ")
             add(subject, match.group("ref"), match.group("rating"), line.start + match.start("subject"), line.start + match.end("rating"))
 
     for start, end in sentence_spans(work, block.start, block.end):
         sentence = work[start:end]
+        if not _ANY_COLOUR.search(sentence):
+            continue
         for match in _AREAS_OF.finditer(sentence):
             follow = _QUOTED.search(work, start + match.end(), min(block.end, start + match.end() + 400))
             if follow:

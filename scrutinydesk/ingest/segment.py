@@ -243,9 +243,6 @@ def segment(text: str, hints: list[ItemHint], committee: str | None, date: str |
     for match in _TRUNCATION.finditer(text):
         masked.append(match.span())
         notes.append(f"The minutes text is cut short on the page ('{squash(match.group())}'); the rest was not read.")
-    for match in _TAIL.finditer(text):
-        masked.append((match.start(), len(text)))
-        break
     if hints:
         headings = [(h.start, h.number, h.title, text.find("\n", h.start) if "\n" in text[h.start:] else len(text))
                     for h in hints]
@@ -269,6 +266,9 @@ def segment(text: str, hints: list[ItemHint], committee: str | None, date: str |
     else:
         number_match = _ITEM_IN_MEETING_LINE.search(header)
         items.append(Item("i1", number_match.group("number") if number_match else None, None, None, 0, len(text), 0))
+    for match in _TAIL.finditer(text):
+        owner = next((item for item in items if item.start <= match.start() < item.end), None)
+        masked.append((match.start(), owner.end if owner else len(text)))
     for item in items:
         probe_end = min(item.end, item.body_start + 1200)
         ref = REPORT_REF.search(text, max(item.start, item.body_start - 300), probe_end)
