@@ -268,7 +268,7 @@ class ChairMode(QObject):
     def role(self, key: str, row: tuple, role: int) -> object:
         if row[0] not in self.pending:
             return None
-        if role == Qt.ItemDataRole.FontRole:
+        if role == Qt.ItemDataRole.FontRole and key != "status":  # the status column is narrow; its star says it
             font = QFont()
             font.setItalic(True)
             return font
@@ -332,7 +332,7 @@ class ChairMode(QObject):
         if not selected:
             return None
         view = self._view(selected[0])
-        items = [(i.id, f"{i.number or ''} {i.title or 'Item'}".strip())
+        items = [(i.id, f"Item {i.number}: {i.title or ''}" if i.number else (i.title or i.id))
                  for i in Store(self.tab.model.connection).items(view.meeting_id)]
         new = chair_dialogs.ask_new_action(self.tab, items, view.item_id)
         if new is None:

@@ -8,6 +8,7 @@ the action completed with the chair's note and its history.
 from __future__ import annotations
 
 import json
+import sqlite3
 from pathlib import Path
 
 from tests.conftest import ROOT, run_cli
@@ -33,8 +34,11 @@ def test_a_completion_travels_from_the_chair_to_every_member(tmp_path: Path):
     ok("keygen", "officer", "--out", str(keys), "--no-passphrase")
     ok("keygen", "chair", "--out", str(keys), "--no-passphrase")
     ok("build", str(master), "--minutes", str(ROOT / "data" / "minutes"))
-    action = next(a for a in listed(chair_home, "--db", str(master))
-                  if a["committee_id"] == COMMITTEE and a["meeting_date"] and a["status"] == "open")
+    conn = sqlite3.connect(master)
+    [action_id] = conn.execute(
+        "SELECT a.id FROM actions a JOIN meetings m ON m.id = a.meeting_id WHERE m.committee_id = ? "
+        "AND m.date IS NOT NULL AND a.status = 'open' ORDER BY a.id LIMIT 1", (COMMITTEE,)).fetchone()
+    conn.close()
     ok("chairs", "add", str(keys / "chair.pub"), "--name", "Cllr Jane Smith (Chair)", "--db", str(master),
        "--committee", COMMITTEE)
     assert "v1" in ok("publish", str(master), "--to", str(share), "--key", str(keys / "officer.key"))
@@ -42,10 +46,10 @@ def test_a_completion_travels_from_the_chair_to_every_member(tmp_path: Path):
         ok("pull", "--from", str(share), "--trust", str(keys / "officer.pub"), "--data-dir", str(home))
 
     unplugged = share.rename(tmp_path / "share-unplugged")
-    queued = ok("actions", "complete", action["id"], "--note", NOTE, "--key", str(keys / "chair.key"),
+    queued = ok("actions", "complete", action_id, "--note", NOTE, "--key", str(keys / "chair.key"),
                 "--outbox", str(share), "--data-dir", str(chair_home))
     assert "queued, will be sent when the shared folder is reachable" in queued.lower()
-    mine = next(a for a in listed(chair_home) if a["id"] == action["id"])
+    mine = next(a for a in listed(chair_home) if a["id"] == action_id)
     assert (mine["status"], mine["pending"]) == ("completed", True)
 
     unplugged.rename(share)
@@ -58,14 +62,14 @@ def test_a_completion_travels_from_the_chair_to_every_member(tmp_path: Path):
     assert "v2" in ok("publish", str(master), "--to", str(share), "--key", str(keys / "officer.key"))
     ok("pull", "--from", str(share), "--trust", str(keys / "officer.pub"), "--data-dir", str(member_home))
 
-    seen = next(a for a in listed(member_home) if a["id"] == action["id"])
+    seen = next(a for a in listed(member_home) if a["id"] == action_id)
     assert (seen["status"], seen["pending"]) == ("completed", False)
     assert any(line.startswith("Completed ") and line.endswith(f"by Cllr Jane Smith (Chair): {NOTE}")
                for line in seen["history"]), seen["history"]
 
     # The chair's laptop takes v2 too: the change is acknowledged and no longer pending or resent.
     ok("pull", "--from", str(share), "--trust", str(keys / "officer.pub"), "--data-dir", str(chair_home))
-    mine = next(a for a in listed(chair_home) if a["id"] == action["id"])
+    mine = next(a for a in listed(chair_home) if a["id"] == action_id)
     assert (mine["status"], mine["pending"]) == ("completed", False)
     event_file.unlink()
     assert "0 written" in ok("actions", "send", "--outbox", str(share), "--data-dir", str(chair_home))
