@@ -23,6 +23,7 @@ from scrutinydesk.ui.officer.mode import attach_officer_mode, choose_master
 from scrutinydesk.ui.resolutions_tab import ResolutionsTab
 from scrutinydesk.ui.search_dialog import SearchDialog
 from scrutinydesk.ui.shortcuts_dialog import ShortcutsDialog
+from scrutinydesk.ui.sync_worker import attach_release_sync
 from scrutinydesk.ui.text_size import TextSize
 from scrutinydesk.ui.theme import apply_theme
 
@@ -64,6 +65,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.notes = NotesDocks(self, data_dir, release.path)  # notes panel, My questions, Notes menu
         self.chair_mode = attach_chair_mode(self)  # chair controls, when this laptop's key chairs a committee
+        self.release_sync = attach_release_sync(self, data_dir)  # new releases pulled off the UI thread; F5
         self._refresh_labels()
         self._restore_geometry()
         attach_officer_mode(self)  # the Officer menu, when the open database is a master

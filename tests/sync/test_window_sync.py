@@ -14,16 +14,15 @@ from scrutinydesk.sync import share as names
 from scrutinydesk.ui import sync_worker
 from scrutinydesk.ui.main_window import MainWindow
 from scrutinydesk.ui.settings_dialog import SettingsDialog
-from scrutinydesk.ui.sync_worker import attach_release_sync
 from scrutinydesk.ui.whats_new_panel import ID_ROLE
 
 
 @pytest.fixture()
 def window(qtbot, member, share, officer):
     save_settings(Settings(share, json.loads(officer.pub_path.read_text())), member)
-    main = MainWindow(current_release(member), member)
+    main = MainWindow(current_release(member), member)  # its first pull starts at once
     qtbot.addWidget(main)
-    sync = attach_release_sync(main, member)
+    sync = main.release_sync
     qtbot.waitUntil(lambda: not sync.running and "up to date" in sync.label.text(), timeout=10_000)
     yield main, sync
     sync.shutdown()
@@ -84,7 +83,7 @@ def test_a_hanging_share_never_blocks_the_window(window, qtbot, master, share, o
 def test_without_settings_the_window_says_where_to_set_them(qtbot, member):
     main = MainWindow(current_release(member), member)
     qtbot.addWidget(main)
-    sync = attach_release_sync(main, member)
+    sync = main.release_sync
     qtbot.waitUntil(lambda: "No shared folder set" in sync.label.text(), timeout=5_000)
     sync.shutdown()
 
