@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from scrutinydesk.core import master
 from scrutinydesk.core.errors import UserFacingError
-from scrutinydesk.core.schema import APPLICATION_ID
 from scrutinydesk.sync.keys import PublicKey, public_key_from_b64
 
 
@@ -37,18 +37,8 @@ def now_iso() -> str:
 
 
 def open_master(path: Path) -> sqlite3.Connection:
-    """A read-write connection to the officer's master database, refusing anything else."""
-    if not path.is_file():
-        raise UserFacingError(f"The master database {path} does not exist; build it first or check --db/--into.")
-    conn = sqlite3.connect(path)
-    try:
-        application_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    except sqlite3.DatabaseError:
-        conn.close()
-        raise UserFacingError(f"{path} is not a database; pass the master database the officer builds.") from None
-    if application_id != APPLICATION_ID:
-        conn.close()
-        raise UserFacingError(f"{path} is not a scrutinydesk database; pass the master database the officer builds.")
+    """A read-write connection to the officer's master database (refusing any other file), rows by name."""
+    conn = master.connect(path)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")
     return conn
