@@ -22,8 +22,9 @@ def chairs() -> None:
 @click.argument("pub", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--name", required=True, help="The chair's name as members should read it, e.g. 'Cllr Jane Smith (Chair)'.")
 @_DB_OPTION
-@click.option("--committee", "committees", multiple=True, required=True,
-              help="Id of a committee they chair, e.g. childrens-scrutiny (repeatable).")
+@click.option("--committee", "committees", multiple=True,
+              help="Id of a committee they chair, e.g. childrens-scrutiny (repeatable; may be left out when "
+                   "the database holds one committee).")
 def add(pub: Path, name: str, db_path: Path, committees: tuple[str, ...]) -> None:
     """Register the chair's public key PUB (made by 'scrutinydesk keygen' on their laptop)."""
     key = load_public_key(pub)

@@ -61,9 +61,13 @@ def add_chair(conn: sqlite3.Connection, key: PublicKey, name: str, committees: l
     """Register (or update the committees of) a chair's device key."""
     if not name.strip():
         raise UserFacingError("Give the chair's name with --name, as members should see it in the history.")
-    if not committees:
-        raise UserFacingError("Name the committee(s) this chair chairs with --committee ID.")
     known = {row[0] for row in conn.execute("SELECT id FROM committees")}
+    if not committees and len(known) == 1:
+        committees = sorted(known)  # the only committee there is
+    if not committees:
+        raise UserFacingError(
+            f"Name the committee(s) this chair chairs with --committee ID, from: {', '.join(sorted(known)) or 'none'}."
+        )
     unknown = [c for c in committees if c not in known]
     if unknown:
         raise UserFacingError(

@@ -37,6 +37,8 @@ def test_registration_errors_are_one_plain_sentence(master, tmp_path):
     unknown = run("chairs", "add", str(key.pub_path), "--name", "A", "--db", str(master), "--committee", "planning")
     not_a_key = run("chairs", "add", str(key.key_path), "--name", "A", "--db", str(master), "--committee", CHILDREN)
     no_db = run("chairs", "list", "--db", str(tmp_path / "missing.db"))
+    unnamed = run("chairs", "add", str(key.pub_path), "--name", "A", "--db", str(master))
+    assert unnamed.exit_code == 2 and "from: cabinet, childrens-scrutiny" in unnamed.output
 
     assert unknown.exit_code == 2 and "No committee planning" in unknown.output
     assert not_a_key.exit_code == 2 and "not a public key" in not_a_key.output
