@@ -63,10 +63,13 @@ def keygen(name: str, out_dir: Path, no_passphrase: bool) -> None:
               help="The shared folder; releases go into its pub/ folder.")
 @click.option("--key", "key_path", required=True, type=click.Path(dir_okay=False, path_type=Path),
               help="The officer's private key (NAME.key from keygen).")
-def publish(master: Path, share: Path, key_path: Path) -> None:
+@click.option("--announce", "next_key", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The officer's next public key (NEW.pub): laptops taking this release will trust it too.")
+def publish(master: Path, share: Path, key_path: Path, next_key: Path | None) -> None:
     """Publish MASTER.db to the shared folder as a new signed release; prints the new version."""
+    announce = load_public_key(next_key) if next_key else None
     private = load_private_key(key_path, _key_passphrase(key_path))
-    published = publish_release(master, share, private, key_name=_key_name(key_path))
+    published = publish_release(master, share, private, key_name=_key_name(key_path), announce=announce)
     size_mb = published.manifest.size / 1_000_000
     click.echo(f"Published release v{published.version} ({published.db_path.name}, {size_mb:.1f} MB).")
     if published.left_out:

@@ -39,6 +39,7 @@ class Manifest:
     published_by: str = ""
     prev_sha256: str = ""
     ingested: dict[str, int] = field(default_factory=dict)
+    next_key: dict[str, str] = field(default_factory=dict)  # key rotation: the officer's next key
     format: str = FORMAT
 
     def to_bytes(self) -> bytes:
@@ -51,10 +52,12 @@ def sign(manifest_bytes: bytes, private: Ed25519PrivateKey) -> bytes:
 
 
 def verify_and_parse(
-    name_version: int, manifest_bytes: bytes, signature_bytes: bytes, trusted: PublicKey
+    name_version: int, manifest_bytes: bytes, signature_bytes: bytes, trusted: PublicKey,
+    also_trusted: tuple[PublicKey, ...] = (),
 ) -> Manifest:
     """Check the signature over the raw bytes, then parse and check every field.
 
+    ``trusted`` is the pinned officer key; ``also_trusted`` the keys it announced for rotation.
     ``name_version`` is the version in the file's name; a manifest whose content says otherwise
     (an old release copied under a new name) is refused.
     """
@@ -63,7 +66,10 @@ def verify_and_parse(
         signature = base64.b64decode(signature_bytes.strip(), validate=True)
     except (binascii.Error, ValueError):
         signature = b""
-    if len(manifest_bytes) > MAX_MANIFEST_BYTES or not trusted.verify(signature, manifest_bytes):
+    signed = len(manifest_bytes) <= MAX_MANIFEST_BYTES and any(
+        key.verify(signature, manifest_bytes) for key in (trusted, *also_trusted)
+    )
+    if not signed:
         raise ReleaseRejected(
             f"{label} on the shared folder is not signed by the trusted officer key "
             f"{trusted.key_id}, so it was ignored and the current release kept."
@@ -94,6 +100,9 @@ def _from_dict(data: dict) -> Manifest:
     ingested = data.get("ingested", {})
     if not isinstance(ingested, dict) or any(type(v) is not int for v in ingested.values()):
         raise ValueError("ingested must map device ids to sequence numbers")
+    next_key = data.get("next_key", {})
+    if not isinstance(next_key, dict) or any(not isinstance(v, str) for v in next_key.values()):
+        raise ValueError("next_key must be a public key's fields")
     if not _SHA256_RE.fullmatch(data["sha256"]) or data["size"] <= 0 or data["version"] <= 0:
         raise ValueError("sha256, size or version is out of range")
     known = set(Manifest.__dataclass_fields__)

@@ -53,9 +53,13 @@ class Published:
 
 
 def publish(
-    master: Path, share: Path, private: Ed25519PrivateKey, *, key_name: str = "", progress: Progress | None = None
+    master: Path, share: Path, private: Ed25519PrivateKey, *, key_name: str = "", progress: Progress | None = None,
+    announce: PublicKey | None = None,
 ) -> Published:
-    """Publish ``master`` to ``share`` as the next version, signed with ``private``."""
+    """Publish ``master`` to ``share`` as the next version, signed with ``private``.
+
+    ``announce`` names the officer's next key (rotation): laptops that take this release trust
+    releases signed by it from then on, as well as the key they were configured with."""
     report = progress or (lambda _stage, _fraction: None)
     if not master.is_file():
         raise UserFacingError(f"The master database {master} does not exist; check the path.")
@@ -92,6 +96,8 @@ def publish(
             published_by=key_name,
             prev_sha256=_previous_sha256(share, listing.signed, signer),
             ingested=ingested,
+            next_key={"name": announce.name, "key_id": announce.key_id, "ed25519": announce.raw_b64()}
+            if announce else {},
         )
         report("Copying to the shared folder", 0.4)
         target = pub / manifest.db_file

@@ -26,7 +26,7 @@ from scrutinydesk.core.schema import SCHEMA_VERSION
 from scrutinydesk.sync import share as names
 from scrutinydesk.sync import snapshots
 from scrutinydesk.sync.errors import ReleaseRejected
-from scrutinydesk.sync.keys import PublicKey
+from scrutinydesk.sync.keys import PublicKey, public_key_from_record
 from scrutinydesk.sync.manifest import MAX_MANIFEST_BYTES, Manifest, app_version_tuple, verify_and_parse
 from scrutinydesk.sync.streaming import copy_hashing
 from scrutinydesk.sync.validate import validate_release_db
@@ -153,6 +153,8 @@ def _verify_and_switch(download: _Download, data_dir: Path, state: snapshots.Syn
         snapshots.discard_staging(download.staged)
         return _failure(error, data_dir, None, alarm)
     state.ratchet = max(state.ratchet, manifest.version)
+    if manifest.next_key and manifest.next_key not in state.announced_keys:
+        state.announced_keys.append(dict(manifest.next_key))
     snapshots.save_state(data_dir, state)
     snapshots.prune(data_dir)
     by = f" by {manifest.published_by}" if manifest.published_by else ""
@@ -277,7 +279,17 @@ class _Fetch:
             ) from None
         except OSError as error:
             raise _ShareUnreachable(str(error)) from None
-        return verify_and_parse(version, manifest_bytes, signature, self.trusted)
+        return verify_and_parse(version, manifest_bytes, signature, self.trusted, self._announced())
+
+    def _announced(self) -> tuple[PublicKey, ...]:
+        """Keys the officer announced, in releases this laptop verified, to rotate to."""
+        keys = []
+        for record in self.state.announced_keys:
+            try:
+                keys.append(public_key_from_record(record, "an announced officer key"))
+            except UserFacingError:
+                continue
+        return tuple(keys)
 
     def _check_not_forked(self, signed: tuple[int, ...]) -> None:
         """Alarm when the release this laptop took is now on the share with different bytes signed."""

@@ -64,6 +64,7 @@ class SyncState:
 
     ratchet: int = 0
     seen: dict[int, str] = field(default_factory=dict)
+    announced_keys: list[dict[str, str]] = field(default_factory=list)  # rotation, from accepted releases
 
 
 def load_state(data_dir: Path) -> SyncState:
@@ -71,7 +72,11 @@ def load_state(data_dir: Path) -> SyncState:
     state = SyncState()
     try:
         raw = json.loads((data_dir / STATE_FILE).read_text(encoding="utf-8"))
-        state = SyncState(int(raw["ratchet"]), {int(k): str(v) for k, v in raw.get("seen", {}).items()})
+        state = SyncState(
+            int(raw["ratchet"]),
+            {int(k): str(v) for k, v in raw.get("seen", {}).items()},
+            [dict(record) for record in raw.get("announced_keys", [])],
+        )
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
     current = current_release(data_dir).version or 0
@@ -80,7 +85,8 @@ def load_state(data_dir: Path) -> SyncState:
 
 
 def save_state(data_dir: Path, state: SyncState) -> None:
-    data = {"ratchet": state.ratchet, "seen": {str(k): v for k, v in sorted(state.seen.items())}}
+    data = {"ratchet": state.ratchet, "seen": {str(k): v for k, v in sorted(state.seen.items())},
+            "announced_keys": state.announced_keys}
     replace_file(data_dir / STATE_FILE, (json.dumps(data, indent=2) + "\n").encode("utf-8"))
 
 

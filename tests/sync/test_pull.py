@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 from click.testing import CliRunner
-from sync_kit import add_meeting, craft_release, fingerprint, make_master, publish_master
+from sync_kit import add_meeting, craft_release, fingerprint, make_master, make_officer, publish_master
 
 from scrutinydesk.cli import main
 from scrutinydesk.core.config import Settings, save_settings
@@ -169,3 +169,35 @@ def test_manifest_names_are_strict(share):
         (pub / name).write_text("")
     listing = names.list_pub(share)
     assert listing.signed == (3,) and listing.highest_used == 4
+
+
+def test_a_version_signed_twice_with_different_bytes_raises_the_alarm(pull, master, share, officer, data_dir, caplog):
+    publish_master(master, share, officer)
+    assert pull().status is PullStatus.UPDATED
+    for make_name in (names.db_name, names.manifest_name, names.signature_name):  # the officer's PC
+        (names.pub_dir(share) / make_name(1)).unlink()  # restored from an old backup republishes v1
+    add_meeting(master, 120)
+    publish_master(master, share, officer)
+    assert [p.name for p in sorted(names.pub_dir(share).iterdir())][0] == "scrutiny-v000001.db"
+    with caplog.at_level("ERROR", logger="scrutinydesk.sync"):
+        result = pull()
+    assert result.status is PullStatus.CURRENT
+    assert result.alarm and "Two different releases were signed as v1" in result.alarm
+    assert any("signed as v1" in r.getMessage() for r in caplog.records)
+    cli = CliRunner().invoke(main, ["pull", "--from", str(share), "--trust", str(officer.pub_path),
+                                    "--data-dir", str(data_dir)])
+    assert cli.exit_code == 0 and "Two different releases were signed as v1" in cli.output
+
+
+def test_key_rotation_is_announced_by_a_release_signed_with_the_old_key(pull, master, share, officer, tmp_path):
+    successor = make_officer(tmp_path / "new-keys", "officer-2024")
+    publish_master(master, share, successor)  # not announced yet: refused
+    assert pull().status is PullStatus.REJECTED
+    args = ["publish", str(master), "--to", str(share), "--key", str(officer.key_path),
+            "--announce", str(successor.pub_path)]
+    assert CliRunner().invoke(main, args).exit_code == 0  # v2, old key, announcing the new one
+    assert pull().version == 2
+    add_meeting(master, 130)
+    publish_master(master, share, successor)  # v3, new key only
+    result = pull()  # the member still has only the old key configured
+    assert result.status is PullStatus.UPDATED and result.version == 3
