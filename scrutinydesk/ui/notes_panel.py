@@ -41,7 +41,7 @@ class _DeleteNote(QUndoCommand):
     """Deleting a note, undoably (the notebook only ever soft-deletes)."""
 
     def __init__(self, panel: NotesPanel, note: Note) -> None:
-        super().__init__(f"Delete {'question' if note.is_question else 'note'}")
+        super().__init__(f"{'Question' if note.is_question else 'Note'} deleted.")
         self.panel, self.note = panel, note
 
     def redo(self) -> None:
@@ -141,7 +141,10 @@ class NotesPanel(QWidget):
         self.undo_bar = QWidget()
         self.undo_bar.setLayout(undo_row)
         undo_row.setContentsMargins(0, 0, 0, 0)
-        self.undo_stack.indexChanged.connect(lambda _index: self._update_undo_bar())
+        # Straight to the widgets' own slots: Qt drops these connections when either side is destroyed.
+        self.undo_stack.canUndoChanged.connect(self.undo_bar.setVisible)
+        self.undo_stack.undoTextChanged.connect(self.undo_label.setText)
+        self.undo_bar.setVisible(False)
         undo_action = QAction("Undo delete", self)
         undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         undo_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -186,7 +189,6 @@ class NotesPanel(QWidget):
             app.aboutToQuit.connect(self.flush)
         self._show_header("Notes & questions", _HINT)
         self._load_editor(None)
-        self._update_undo_bar()
         self._update_detached_button()
 
     def sizeHint(self) -> QSize:
@@ -399,12 +401,6 @@ class NotesPanel(QWidget):
         if self.target_id in (target_id, DETACHED):
             self._reload(select=select)
         self.notes_changed.emit(target_id)
-
-    def _update_undo_bar(self) -> None:
-        can_undo = self.undo_stack.canUndo()
-        self.undo_bar.setVisible(can_undo)
-        if can_undo:
-            self.undo_label.setText(f"{self.undo_stack.undoText()} done.")
 
     def _update_detached_button(self) -> None:
         count = sum(1 for note in self.notebook.all_notes() if note.detached)

@@ -79,7 +79,7 @@ class QuestionsView(QWidget):
         self.meeting.setAccessibleName("Meeting")
         self.meeting.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.meeting.setMinimumContentsLength(18)
-        self.meeting.currentIndexChanged.connect(lambda _i: self._load_meeting())
+        self.meeting.activated.connect(self._meeting_chosen)  # the member's choice; code calls _load_meeting itself
         self.plan_button = QPushButton("Add meeting…")
         self.plan_button.setToolTip("Add an upcoming meeting the published minutes do not list yet")
         self.plan_button.clicked.connect(self._plan_meeting)
@@ -178,13 +178,11 @@ class QuestionsView(QWidget):
         """Re-read meetings, questions and suggestions (after notes changed or the release switched)."""
         keep = self.meeting_id
         meetings = self.notebook.question_meetings()
-        self.meeting.blockSignals(True)
         self.meeting.clear()
         for info in meetings:
             self.meeting.addItem(self._meeting_words(info), info.id)
             self.meeting.setItemData(self.meeting.count() - 1, f"{info.committee}, {info.when}",
                                      Qt.ItemDataRole.ToolTipRole)
-        self.meeting.blockSignals(False)
         chosen = keep if keep and self.meeting.findData(keep) >= 0 else self._default_meeting(meetings)
         if chosen:
             self.meeting.setCurrentIndex(self.meeting.findData(chosen))
@@ -195,6 +193,10 @@ class QuestionsView(QWidget):
             info = self.notebook.meeting(meeting_id)
             self.meeting.addItem(self._meeting_words(info), info.id)
         self.meeting.setCurrentIndex(self.meeting.findData(meeting_id))
+        self._load_meeting()
+
+    def _meeting_chosen(self, _index: int) -> None:
+        self._load_meeting()
 
     def _meeting_words(self, info: MeetingInfo) -> str:
         count = len(self.notebook.questions_for_meeting(info.id))

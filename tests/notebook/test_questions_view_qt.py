@@ -130,3 +130,13 @@ def test_print_opens_a_preview_of_the_briefing(qtbot, view: QuestionsView, noteb
     assert dialog is not None and dialog.isVisible()
     assert "Question to print" in view._print_document.toPlainText()
     dialog.close()
+
+
+def test_choosing_another_meeting_shows_its_questions(view: QuestionsView, notebook: Notebook) -> None:
+    notebook.add(ACTION, "For November", question=True, today=PAST)
+    notebook.add(ACTION_MAR, "For March", question=True, today=PAST)
+    view.refresh()
+    march = view.meeting.findData(MAR)
+    view.meeting.setCurrentIndex(march)
+    view.meeting.activated.emit(march)
+    assert [view.model.note(r).text for r in range(view.model.rowCount())] == ["For March"]
