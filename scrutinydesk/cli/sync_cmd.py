@@ -20,6 +20,7 @@ from scrutinydesk.sync.keys import (
     load_public_key,
     public_key_from_record,
 )
+from scrutinydesk.sync.publish import KEEP_AT_LEAST, prune_share
 from scrutinydesk.sync.publish import publish as publish_release
 from scrutinydesk.sync.pull import PullStatus, pull_latest
 from scrutinydesk.sync.snapshots import rollback
@@ -65,7 +66,9 @@ def keygen(name: str, out_dir: Path, no_passphrase: bool) -> None:
               help="The officer's private key (NAME.key from keygen).")
 @click.option("--announce", "next_key", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The officer's next public key (NEW.pub): laptops taking this release will trust it too.")
-def publish(master: Path, share: Path, key_path: Path, next_key: Path | None) -> None:
+@click.option("--keep", type=click.IntRange(min=KEEP_AT_LEAST), default=None,
+              help=f"Then delete all but the newest KEEP releases (at least {KEEP_AT_LEAST}); default: keep all.")
+def publish(master: Path, share: Path, key_path: Path, next_key: Path | None, keep: int | None) -> None:
     """Publish MASTER.db to the shared folder as a new signed release; prints the new version."""
     announce = load_public_key(next_key) if next_key else None
     private = load_private_key(key_path, _key_passphrase(key_path))
@@ -74,6 +77,10 @@ def publish(master: Path, share: Path, key_path: Path, next_key: Path | None) ->
     click.echo(f"Published release v{published.version} ({published.db_path.name}, {size_mb:.1f} MB).")
     if published.left_out:
         click.echo(f"Officer-only tables left out of the release: {', '.join(published.left_out)}.")
+    if keep is not None:
+        removed = prune_share(share, keep)
+        if removed:
+            click.echo(f"Removed older releases: {', '.join(f'v{v}' for v in removed)}.")
 
 
 def _key_passphrase(key_path: Path) -> bytes | None:

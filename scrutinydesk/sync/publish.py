@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 # The oldest app that reads each schema version; a release never asks members for a newer app
 # than its schema needs.
 MIN_APP_FOR_SCHEMA = {1: "0.1.0"}
+KEEP_AT_LEAST = 3
 
 Progress = Callable[[str, float], None]
 
@@ -116,6 +117,23 @@ def publish(
         return Published(version, target, manifest, left_out)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def prune_share(share: Path, keep: int) -> list[int]:
+    """Delete all but the newest ``keep`` (at least three) signed releases; returns the versions removed.
+
+    The signature and manifest go first, so a release is withdrawn before its database disappears.
+    Laptops only ever fetch the newest release, which is always kept.
+    """
+    if keep < KEEP_AT_LEAST:
+        raise UserFacingError(f"Keep at least {KEEP_AT_LEAST} releases on the shared folder, so laptops mid-update still find theirs.")
+    pub = names.pub_dir(share)
+    removed = list(names.list_pub(share).signed[:-keep])
+    for version in removed:
+        for name in (names.signature_name(version), names.manifest_name(version), names.db_name(version)):
+            with contextlib.suppress(FileNotFoundError):
+                (pub / name).unlink()
+    return removed
 
 
 def copy_to_share(local: Path, target: Path, manifest: Manifest, on_chunk: Callable[[int], None]) -> None:

@@ -136,3 +136,16 @@ def test_publish_command_with_a_missing_master_says_so(share, officer, tmp_path)
                                        "--key", str(officer.key_path)])
     assert result.exit_code == 2
     assert "does not exist" in result.output and "Traceback" not in result.output
+
+
+def test_publish_can_prune_all_but_the_newest_releases(master, share, officer, pull):
+    runner = CliRunner()
+    args = ["publish", str(master), "--to", str(share), "--key", str(officer.key_path)]
+    for _ in range(4):
+        assert runner.invoke(main, args).exit_code == 0
+    assert pull().version == 4
+    result = runner.invoke(main, [*args, "--keep", "3"])
+    assert result.exit_code == 0 and "Removed older releases: v1, v2." in result.output
+    assert {n.split(".")[0] for n in pub_names(share)} == {"scrutiny-v000003", "scrutiny-v000004", "scrutiny-v000005"}
+    assert pull().version == 5
+    assert runner.invoke(main, [*args, "--keep", "2"]).exit_code == 2  # three at least
