@@ -89,8 +89,8 @@ class Notebook:
                 "choose a local folder with --data-dir or SCRUTINYDESK_HOME."
             )
         self.path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             self._conn = sqlite3.connect(
                 path.resolve().as_uri(), uri=True, isolation_level=None, timeout=10, check_same_thread=False
             )
@@ -98,6 +98,10 @@ class Notebook:
             self._conn.execute("PRAGMA synchronous = FULL")
             self._conn.execute("PRAGMA trusted_schema = OFF")
             migrate(self._conn, str(path))
+        except (OSError, sqlite3.OperationalError) as error:
+            raise UserFacingError(
+                f"Could not open your notebook at {path} ({error}); choose a folder you can write to with --data-dir."
+            ) from None
         except sqlite3.DatabaseError:
             raise UserFacingError(
                 f"{path} is not a readable scrutinydesk notebook; move it aside or restore it from an export."

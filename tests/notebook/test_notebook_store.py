@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 from datetime import date
 from pathlib import Path
@@ -171,3 +172,17 @@ def test_quotes_are_one_tidy_line_cut_at_a_word() -> None:
     assert clip_quote("-\tReferral rates had\n increased  across the country") == "Referral rates had increased across the country"
     assert clip_quote("one two three four five", limit=12) == "one two …"
     assert clip_quote(None) == ""
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write anywhere")
+def test_an_unwritable_folder_is_a_plain_error(tmp_path: Path, release: Path) -> None:
+    locked = tmp_path / "locked"
+    locked.mkdir(mode=0o500)
+    with pytest.raises(UserFacingError, match="choose a folder you can write to"):
+        Notebook(locked / "sub" / "notebook.db", release)
+
+
+def test_a_folder_where_the_file_should_be_is_a_plain_error(tmp_path: Path, release: Path) -> None:
+    (tmp_path / "notebook.db").mkdir()
+    with pytest.raises(UserFacingError, match="notebook"):
+        Notebook(tmp_path / "notebook.db", release)
