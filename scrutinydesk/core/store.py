@@ -1,6 +1,7 @@
 """Read queries the window needs beyond the registers: meetings, items, highlights, search, counts."""
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
@@ -142,31 +143,36 @@ class Store:
         return (row[0], None) if row else None
 
     def search(self, text: str, limit: int = 50) -> list[SearchHit]:
-        """Full-text search over items, resolutions and actions, best matches first."""
+        """Full-text search over items, resolutions and actions, best matches first.
+
+        The matches are ranked first (bm25 alone); only the rows kept are then read, and their
+        snippets cut here, because FTS5's ``snippet()`` on every match of a common word costs more
+        than the whole rest of the search.
+        """
         expression = fts_expression(text)
         if not expression:
             return []
-        sql = """
-            SELECT * FROM (
-              SELECT 'items' AS t, i.id, i.meeting_id, i.id AS item_id, coalesce(i.title, 'Minutes item') AS title,
-                     snippet(items_fts, 1, '[', ']', '…', 12) AS snip, bm25(items_fts) AS rank
-              FROM items_fts JOIN items i ON i.rowid = items_fts.rowid WHERE items_fts MATCH :q
-              UNION ALL
-              SELECT 'resolutions', r.id, r.meeting_id, r.item_id, 'Decision',
-                     snippet(resolutions_fts, 0, '[', ']', '…', 12), bm25(resolutions_fts)
-              FROM resolutions_fts JOIN resolutions r ON r.rowid = resolutions_fts.rowid
-              WHERE resolutions_fts MATCH :q
-              UNION ALL
-              SELECT 'actions', a.id, a.meeting_id, a.item_id, 'Action for ' || coalesce(a.owner, 'someone'),
-                     snippet(actions_fts, 0, '[', ']', '…', 12), bm25(actions_fts)
-              FROM actions_fts JOIN actions a ON a.rowid = actions_fts.rowid WHERE actions_fts MATCH :q
-            ) ORDER BY rank LIMIT :limit
-        """
+        ranked_sql = (
+            "SELECT 'items', rowid, bm25(items_fts) FROM items_fts WHERE items_fts MATCH :q "
+            "UNION ALL SELECT 'resolutions', rowid, bm25(resolutions_fts) FROM resolutions_fts "
+            "WHERE resolutions_fts MATCH :q "
+            "UNION ALL SELECT 'actions', rowid, bm25(actions_fts) FROM actions_fts WHERE actions_fts MATCH :q "
+            "ORDER BY 3 LIMIT :limit"
+        )
         try:
-            rows = self.conn.execute(sql, {"q": expression, "limit": limit}).fetchall()
+            ranked = self.conn.execute(ranked_sql, {"q": expression, "limit": limit}).fetchall()
         except sqlite3.OperationalError:
             return []
-        return [SearchHit(r[0], r[1], r[2], r[3], r[4], r[5]) for r in rows]
+        rows: dict[tuple[str, int], tuple] = {}
+        for table, select in _SEARCH_ROWS.items():
+            rowids = [rowid for kind, rowid, _rank in ranked if kind == table]
+            if rowids:
+                marks = ",".join("?" * len(rowids))
+                for row in self.conn.execute(f"{select} WHERE rowid IN ({marks})", rowids):
+                    rows[(table, row[0])] = tuple(row[1:])
+        words = re.findall(r"\w+", text.lower())
+        return [SearchHit(kind, *rows[(kind, rowid)][:4], _snippet(rows[(kind, rowid)][4] or "", words))
+                for kind, rowid, _rank in ranked if (kind, rowid) in rows]
 
     def action_counts(self, today: str | None = None) -> tuple[int, int]:
         """(open, overdue) actions."""
@@ -183,6 +189,40 @@ class Store:
                   "items": "title", "meetings": "id"}[table]
         row = self.conn.execute(f"SELECT {column} FROM {table} WHERE id = ?", (record_id,)).fetchone()
         return str(row[0]) if row and row[0] is not None else ""
+
+
+# What a search hit shows, by table: rowid, id, meeting, item, title, and the text its snippet is cut from.
+_SEARCH_ROWS = {
+    "items": "SELECT rowid, id, meeting_id, id, coalesce(title, 'Minutes item'), text FROM items",
+    "resolutions": "SELECT rowid, id, meeting_id, item_id, 'Decision', text FROM resolutions",
+    "actions": "SELECT rowid, id, meeting_id, item_id, 'Action for ' || coalesce(owner, 'someone'), text FROM actions",
+}
+_TOKEN = re.compile(r"\w+")
+
+
+def _snippet(text: str, words: list[str], size: int = 12) -> str:
+    """About ``size`` words of ``text`` where the searched words are thickest, each match in [brackets].
+
+    Words match by their start (the last one typed may be unfinished; the index stems the rest), as
+    FTS5's ``snippet()`` would mark them, with "…" where the text goes on.
+    """
+    stems = tuple(w if len(w) <= 4 else w[:max(4, len(w) - 3)] for w in words)
+    tokens = list(_TOKEN.finditer(text))
+    if not tokens:
+        return ""
+    hits = [token.group().lower().startswith(stems) for token in tokens]
+    before = [0]  # matches before each token
+    for hit in hits:
+        before.append(before[-1] + hit)
+    count = len(tokens)
+    start = max(range(max(1, count - size + 1)), key=lambda i: (before[min(count, i + size)] - before[i], -i))
+    chosen = tokens[start:start + size]
+    out, last = [], chosen[0].start()
+    for token, hit in zip(chosen, hits[start:start + size], strict=True):
+        out.append(text[last:token.start()])
+        out.append(f"[{token.group()}]" if hit else token.group())
+        last = token.end()
+    return ("…" if start > 0 else "") + "".join(out) + ("…" if start + size < len(tokens) else "")
 
 
 @dataclass(frozen=True)
@@ -211,11 +251,3 @@ def record_row(conn: sqlite3.Connection, table: str, record_id: str) -> dict | N
     row = cursor.fetchone()
     return dict(zip([d[0] for d in cursor.description], row, strict=True)) if row else None
 
-
-def action_history(conn: sqlite3.Connection, action_id: str) -> list[dict]:
-    cursor = conn.execute(
-        "SELECT at, who, field, old_value, new_value, note, outcome FROM action_history "
-        "WHERE action_id = ? ORDER BY at, id", (action_id,)
-    )
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]

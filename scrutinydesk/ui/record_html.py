@@ -5,8 +5,9 @@ import html
 import json
 import sqlite3
 
-from scrutinydesk.core.dates import long_date, meeting_when, short_date
-from scrutinydesk.core.store import action_history, record_context, record_row
+from scrutinydesk.core.action_history import action_history
+from scrutinydesk.core.dates import long_date, meeting_when
+from scrutinydesk.core.store import record_context, record_row
 
 
 def _where(conn: sqlite3.Connection, table: str, record_id: str) -> str:
@@ -47,11 +48,7 @@ def action_html(conn: sqlite3.Connection, record_id: str) -> str:
         return ""
     due = f"Due {long_date(row['due'])}" if row["due"] else "No due date given"
     status = "Completed" if row["status"] == "completed" else "Open"
-    history = "".join(
-        f"<li>{html.escape(short_date(h['at']) or 'Date not known')}: {html.escape(h['note'] or h['new_value'] or '')}"
-        f"{' (' + html.escape(h['who']) + ')' if h['who'] else ''}</li>"
-        for h in action_history(conn, record_id)
-    )
+    history = "".join(f"<li>{html.escape(entry.sentence())}</li>" for entry in action_history(conn, record_id))
     return (f"<h3>{html.escape(row['owner'] or 'Owner not stated')} to {html.escape(row['text'])}</h3>"
             f"{_where(conn, 'actions', record_id)}<p><b>{status}</b> · {due}</p>"
             + (f"<p>History:</p><ul>{history}</ul>" if history else "") + _link(record_id))
