@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]  # (bytes copied, bytes in the release)
 CANDIDATES_TRIED = 3
+_abandoned: list[threading.Thread] = []  # fetch threads given up on, still blocked in the share's I/O
 
 
 class PullStatus(StrEnum):
@@ -105,6 +106,12 @@ def _pull_locked(
     cancel: threading.Event | None,
     progress: Progress | None,
 ) -> PullResult:
+    _abandoned[:] = [thread for thread in _abandoned if thread.is_alive()]
+    if _abandoned:  # a thread is still stuck on the share: do not pile another one up behind it
+        return _result(
+            PullStatus.OFFLINE, data_dir,
+            "The shared folder has still not answered the last request, so this laptop keeps its current release.",
+        )
     snapshots.clear_stale_staging(data_dir)
     state = snapshots.load_state(data_dir)
     fetch = _Fetch(share, trusted, data_dir, state, app_version, progress)
@@ -115,6 +122,7 @@ def _pull_locked(
         silent = time.monotonic() - fetch.last_activity
         if (silent > timeout or (cancel is not None and cancel.is_set())) and fetch.abandon():
             log.warning("shared folder %s silent for %.1f s; pull abandoned", share, silent)
+            _abandoned.append(worker)
             return _result(
                 PullStatus.OFFLINE, data_dir,
                 f"The shared folder did not answer within {timeout:g} seconds, so this laptop keeps its current release.",
@@ -249,7 +257,7 @@ class _Fetch:
             raise _ShareUnreachable(str(error)) from None
         self._touch()
         self._check_not_forked(listing.signed)
-        candidates = [v for v in listing.signed if v > self.state.ratchet]
+        candidates = [v for v in listing.signed if v > self._floor()]
         first_rejection: ReleaseRejected | None = None
         # Newest first; a refused or half-synced newest release does not hold back a good older one.
         for version in reversed(candidates[-CANDIDATES_TRIED:]):
@@ -264,6 +272,14 @@ class _Fetch:
         if first_rejection is not None:
             raise first_rejection
         return None
+
+    def _floor(self) -> int:
+        """Versions above this are new. The ratchet, less one when the ratchet's own snapshot went
+        missing on this laptop (deleted, quarantined): that release may be fetched again, but only
+        with the very bytes this laptop accepted before (checked in ``_remember``)."""
+        ratchet = self.state.ratchet
+        lost = ratchet in self.state.seen and not snapshots.snapshot_path(self.data_dir, ratchet).is_file()
+        return ratchet - 1 if lost else ratchet
 
     def _read_manifest(self, version: int) -> Manifest:
         pub = names.pub_dir(self.share)
@@ -297,10 +313,9 @@ class _Fetch:
         if version not in signed or version not in self.state.seen:
             return
         try:
-            manifest = self._read_manifest(version)
+            self._remember(self._read_manifest(version))
         except (ReleaseRejected, _ShareUnreachable):
-            return
-        self._remember(manifest)
+            return  # the alarm, if any, is set; this release is not being fetched anyway
 
     def _remember(self, manifest: Manifest) -> None:
         known = self.state.seen.get(manifest.version)
@@ -310,6 +325,11 @@ class _Fetch:
                 "tell the scrutiny officer, whose publishing may have been restored from an old backup."
             )
             log.error(self.alarm)
+            if manifest.version <= self.state.ratchet:
+                raise ReleaseRejected(
+                    f"Release v{manifest.version} on the shared folder is not the one this laptop took before, "
+                    "so it was ignored."
+                )
         elif known is None:
             self.state.seen[manifest.version] = manifest.sha256
             self.seen_changed = True

@@ -89,6 +89,9 @@ def test_01_hanging_share_times_out_off_the_calling_thread(member, share, master
     assert result.status is PullStatus.OFFLINE
     assert "did not answer within 0.5 seconds" in result.message
     assert_untouched(member, before)
+    again = pull_latest(share, officer.public, member, timeout=0.5)  # no second thread piles up behind it
+    assert again.status is PullStatus.OFFLINE and "still not answered the last request" in again.message
+    assert [t.name for t in threading.enumerate()].count("scrutinydesk-pull") == 1
     # Let the abandoned reader go (a writer appears), so the test leaves no thread behind.
     writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)
     os.write(writer, b"not a manifest")

@@ -201,3 +201,12 @@ def test_key_rotation_is_announced_by_a_release_signed_with_the_old_key(pull, ma
     publish_master(master, share, successor)  # v3, new key only
     result = pull()  # the member still has only the old key configured
     assert result.status is PullStatus.UPDATED and result.version == 3
+
+
+def test_a_snapshot_lost_on_the_laptop_is_fetched_again(pull, master, share, officer, data_dir):
+    publish_master(master, share, officer)
+    assert pull().status is PullStatus.UPDATED
+    (data_dir / "snapshots" / "v000001.db").unlink()  # quarantined by an antivirus, say
+    assert current_release(data_dir).version is None
+    result = pull()
+    assert result.status is PullStatus.UPDATED and result.version == 1
