@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import threading
 import time
 
 import pytest
@@ -78,6 +79,9 @@ def test_a_hanging_share_never_blocks_the_window(window, qtbot, master, share, o
     assert main.release.version == 1
     writer = os.open(fifo, os.O_WRONLY | os.O_NONBLOCK)  # release the abandoned reader thread
     os.close(writer)
+    for thread in threading.enumerate():
+        if thread.name == "scrutinydesk-pull":
+            thread.join(5)
 
 
 def test_without_settings_the_window_says_where_to_set_them(qtbot, member):
