@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from scrutinydesk.ingest.layout import iter_lines, sentence_spans, squash, trim_span
+from scrutinydesk.ingest.layout import Spans, iter_lines, sentence_spans, squash, trim_span
 from scrutinydesk.ingest.resolutions import PART_MARKER
 from scrutinydesk.ingest.segment import Block
 from scrutinydesk.ingest.when import (
@@ -268,8 +268,9 @@ def _table_row(text: str, start: int, end: int, cells: list[str], columns: list[
 
 def _implicit(text: str, work: str, item_key: str, block: Block, skip: list[tuple[int, int]], meeting_date) -> list[dict]:  # noqa: ANN001
     records: list[dict] = []
+    claimed = Spans(skip)
     for start, end in sentence_spans(work, block.start, block.end):
-        if any(s < end and start < e for s, e in skip):
+        if claimed.overlaps(start, end):
             continue
         sentence = work[start:end]
         if not _IMPLICIT_KEYWORDS.search(sentence):

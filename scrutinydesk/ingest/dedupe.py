@@ -83,23 +83,27 @@ def merge_copies(kind: str, records: list[dict]) -> list[dict]:
     by_value: dict[tuple, list[dict]] = {}
     for record in records:
         if kind == "figures":
-            # only figures of the same value and unit can be copies of each other
-            pool = by_value.setdefault((record.get("value"), record.get("unit")), [])
+            # only a figure of the same value and unit, from another block, can be a copy
+            key = (record.get("value"), record.get("unit"))
+            pool = [r for block, pooled in by_value.items() if block[:2] == key and block[2] != record.get("_block")
+                    for r in pooled[-_LOOK_BACK:]]
         else:
             # copies sit close together (the Decision and Minutes blocks of one item): look back a bounded way
             pool = kept[-_LOOK_BACK:]
-        twin = next((k for k in reversed(pool[-_LOOK_BACK:]) if _same(kind, k, record)), None)
+        twin = next((k for k in reversed(pool) if _same(kind, k, record)), None)
         if twin is None:
             kept.append(record)
             if kind == "figures":
-                pool.append(record)
+                by_value.setdefault((record.get("value"), record.get("unit"), record.get("_block")), []).append(record)
             continue
         if _quality(kind, record) > _quality(kind, twin):
             for key in ("moved_by", "seconded_by", "owner", "due"):
                 if record.get(key) is None and twin.get(key) is not None:
                     record[key] = twin[key]
-            for collection in (kept, pool) if kind == "figures" else (kept,):
-                collection[_index_of(collection, twin)] = record
+            kept[_index_of(kept, twin)] = record
+            if kind == "figures":
+                pooled = by_value[(twin.get("value"), twin.get("unit"), twin.get("_block"))]
+                pooled[_index_of(pooled, twin)] = record
         else:
             for key in ("moved_by", "seconded_by", "owner", "due"):
                 if twin.get(key) is None and record.get(key) is not None:

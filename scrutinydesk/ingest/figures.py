@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from scrutinydesk.ingest.catalogue import authority_names, find_areas, load_synonyms, normalise
-from scrutinydesk.ingest.layout import sentence_spans, squash, trim_span
+from scrutinydesk.ingest.layout import Spans, sentence_spans, squash, trim_span
 from scrutinydesk.ingest.segment import REPORT_REF, Block
 from scrutinydesk.ingest.when import (
     DAY_MONTH,
@@ -261,17 +261,19 @@ def _classify(work: str, sentence_start: int, number: _Number, is_word: bool) ->
 def _numbers(work: str, start: int, end: int, excluded: list[tuple[int, int]]) -> list[_Number]:
     found: list[_Number] = []
 
+    claimed = Spans(excluded)
+
     def free(s: int, e: int) -> bool:
-        return not any(a < e and s < b for a, b in excluded)
+        return not claimed.overlaps(s, e)
 
     for match in _MONEY.finditer(work, start, end):
         scale = (match.group("scale") or "").lower()
         factor = 1e9 if scale.startswith("b") else 1e6 if scale.startswith("m") else 1e3 if scale.startswith(("k", "t")) else 1
         found.append(_Number(match.start(), match.end(), _value(match.group("int"), match.group("dec")) * factor, "gbp"))
-    money = [(n.start, n.end) for n in found]
+    money = Spans([(n.start, n.end) for n in found])
     for match in _DIGITS.finditer(work, start, end):
         s, e = match.start("int"), match.end()
-        if not free(s, e) or any(a <= s < b for a, b in money):
+        if not free(s, e) or money.overlaps(s, s + 1):
             continue
         number = _Number(match.start(), e, _value(match.group("int"), match.group("dec")))
         if match.group("sign"):
@@ -343,7 +345,8 @@ def _times(work: str, start: int, end: int, meeting: date | None) -> list[tuple[
             found.append((match.start(), str(meeting.year - 1)))
         for match in _PERIOD_NOW.finditer(work, start, end):
             found.append((match.start(), f"{meeting.year}-{meeting.month:02d}"))
-    return sorted((position, period, any(a <= position < b for a, b in comparisons)) for position, period in found)
+    compared = Spans(comparisons)
+    return sorted((position, period, compared.overlaps(position, position + 1)) for position, period in found)
 
 
 def _sentence(work: str, start: int, end: int, meeting: date | None) -> _Sentence:

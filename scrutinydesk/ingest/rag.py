@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from scrutinydesk.ingest.layout import iter_lines, sentence_spans, squash
+from scrutinydesk.ingest.layout import Spans, iter_lines, sentence_spans, squash
 from scrutinydesk.ingest.segment import Block
 
 _COLOUR = r"[‘'\"“]?(?P<rating>[Rr]ed|RED|[Aa]mber|AMBER|[Gg]reen|GREEN)[’'\"”]?(?![/-]\w)"
@@ -88,12 +88,12 @@ def _subject_before(work: str, sentence_start: int, position: int) -> tuple[str 
 def find_rag(text: str, work: str, item_key: str, block: Block) -> list[dict]:
     """RAG ratings of one block, in text order."""
     records: list[dict] = []
-    taken: list[tuple[int, int]] = []
+    taken = Spans()
 
     def add(subject: str | None, ref: str | None, rating: str, start: int, end: int) -> None:
-        if any(a < end and start < b for a, b in taken):
+        if taken.overlaps(start, end):
             return
-        taken.append((start, end))
+        taken.add(start, end)
         record = {"item": item_key, "ref": ref, "subject": subject, "rating": _rating(rating),
                   "span": [start, end], "_block": block.kind}
         if not subject:

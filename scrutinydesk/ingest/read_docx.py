@@ -23,13 +23,20 @@ def _paragraph_text(paragraph) -> str:  # noqa: ANN001 - python-docx Paragraph
 
 def read_docx(data: bytes, name: str) -> ReadSource:
     import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     try:
         document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise UnreadableMinutes(f"{name} is not a Word document that can be opened ({error}); save it again as .docx.") from None
+        return ReadSource(_document_text(document), "docx")
+    except Exception as error:  # noqa: BLE001 - python-docx fails in many ways on damaged files; all mean the same
+        kind = "damaged zip" if isinstance(error, zipfile.BadZipFile) else type(error).__name__
+        raise UnreadableMinutes(f"{name} is not a Word document that can be opened ({kind}); save it again as .docx.") from None
+
+
+def _document_text(document) -> str:  # noqa: ANN001 - python-docx Document
+    """Paragraphs and table rows (cells tab-separated) in the order Word shows them."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
     lines: list[str] = []
     body = document.element.body
     for child in body.iterchildren():
@@ -49,4 +56,4 @@ def read_docx(data: bytes, name: str) -> ReadSource:
         if not line and (not out or not out[-1]):
             continue
         out.append(line)
-    return ReadSource("\n".join(out).strip() + "\n", "docx")
+    return "\n".join(out).strip() + "\n"

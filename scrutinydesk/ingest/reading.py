@@ -80,7 +80,7 @@ def read_bytes(data: bytes, name: str) -> ReadSource:
     elif kind == "html":
         source = read_html(data)
     else:
-        source = read_plain(data)
+        source = read_plain(data, name)
     _refuse_binary_text(source, name)
     return source
 

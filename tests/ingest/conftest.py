@@ -97,7 +97,19 @@ def corpus_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def scorer() -> Path:
+def scorer():  # noqa: ANN201 - returns the score function
+    """``scorer(gold, predicted) -> report``; skips when ../shared is not beside the checkout."""
     if not SCORER.is_file():
         pytest.skip("the shared scorer (../shared/tools/score_extraction.py) is not present")
-    return SCORER
+    return score
+
+
+def extract_cli(*args: str) -> subprocess.CompletedProcess:
+    """``scrutinydesk extract ARGS`` in its own process, as an officer or a script runs it."""
+    return subprocess.run([sys.executable, "-m", "scrutinydesk", "extract", *args], capture_output=True,
+                          text=True, cwd=REPO, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def run_extract():  # noqa: ANN201 - returns the runner
+    return extract_cli
