@@ -8,18 +8,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import sqlite_utils
-
 from scrutinydesk.core import corrections, review_queue
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.master import writing
-from scrutinydesk.core.schema import FTS_TABLES, refresh_search_index
+from scrutinydesk.core.search_index import reindexed
 
 _NUMBER = re.compile(r"£?\d[\d,]*(?:\.\d+)?")
-
-
-def _searchable(table: str) -> bool:
-    return table in FTS_TABLES
 
 
 def accept(master: Path, import_id: int, record_id: str, who: str) -> None:
@@ -30,51 +24,43 @@ def accept(master: Path, import_id: int, record_id: str, who: str) -> None:
 def save_edits(master: Path, import_id: int, table: str, record_id: str, changes: dict[str, object],
                who: str) -> list[corrections.Correction]:
     """Store a correction per changed field; the record counts as reviewed either way."""
-    with writing(master) as conn:
+    with writing(master) as conn, reindexed(conn, table, [record_id]):
         made = corrections.edit(conn, table, record_id, changes, who)
         review_queue.decide(conn, import_id, record_id, "edited" if made else "accepted", who)
-        if made and _searchable(table):
-            refresh_search_index(sqlite_utils.Database(conn))
     return made
 
 
 def delete_record(master: Path, import_id: int, table: str, record_id: str, who: str) -> None:
-    with writing(master) as conn:
+    with writing(master) as conn, reindexed(conn, table, [record_id]):
         corrections.delete(conn, table, record_id, who)
         review_queue.decide(conn, import_id, record_id, "deleted", who)
-        if _searchable(table):
-            refresh_search_index(sqlite_utils.Database(conn))
 
 
 def merge_records(master: Path, import_id: int, table: str, keep_id: str, other_id: str, who: str) -> None:
-    with writing(master) as conn:
+    with writing(master) as conn, reindexed(conn, table, [keep_id, other_id]):
         corrections.merge(conn, table, keep_id, other_id, who)
         review_queue.decide(conn, import_id, keep_id, "edited", who)
         review_queue.decide(conn, import_id, other_id, "merged", who)
-        if _searchable(table):
-            refresh_search_index(sqlite_utils.Database(conn))
 
 
 def split_record(master: Path, import_id: int, table: str, record_id: str, parts: list[str], who: str) -> list[str]:
-    with writing(master) as conn:
-        row = review_queue.record_fields(conn, table, record_id)
+    with writing(master) as conn, reindexed(conn, table, [record_id]) as touched:
         source = review_queue.record_source(conn, table, record_id)
         text = review_queue.document_text(conn, source.document_id) if source else None
         made = corrections.split(conn, table, record_id, parts, who, document_text=text)
+        touched += made[1:]
         review_queue.decide(conn, import_id, record_id, "split", who)
         after = record_id
         for part in made[1:]:
             review_queue.add_to_queue(conn, import_id, table, part, after, "split", who)
             after = part
-        if row is not None and _searchable(table):
-            refresh_search_index(sqlite_utils.Database(conn))
     return made
 
 
 def add_record(master: Path, import_id: int, table: str, document_id: str, span: tuple[int, int],
                fields: dict[str, object], who: str, after: str | None = None) -> str:
     """A record the extractor missed, from words the officer selected in the document's text."""
-    with writing(master) as conn:
+    with writing(master) as conn, reindexed(conn, table, []) as touched:
         item = conn.execute(
             "SELECT id FROM items WHERE document_id = ? AND text_start <= ? AND coalesce(text_end, ?) >= ? "
             "ORDER BY text_start DESC LIMIT 1", (document_id, span[0], span[1], span[1]),
@@ -82,9 +68,8 @@ def add_record(master: Path, import_id: int, table: str, document_id: str, span:
         if item is None:
             raise UserFacingError("Select words inside one item of the minutes, then add the record.")
         record_id = corrections.add(conn, table, item[0], span, fields, who)
+        touched.append(record_id)
         review_queue.add_to_queue(conn, import_id, table, record_id, after, "added", who)
-        if _searchable(table):
-            refresh_search_index(sqlite_utils.Database(conn))
     return record_id
 
 

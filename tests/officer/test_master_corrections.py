@@ -158,3 +158,33 @@ def test_unknown_committee_and_date_are_filed_as_the_officer_says(tmp_path: Path
     assert rows(path, "SELECT id, date FROM meetings") == [("cabinet/2021-06-29", "2021-06-29")]
     with pytest.raises(UserFacingError, match="meeting date"):
         unknown.set_when("sometime in June")
+
+
+def test_review_decisions_keep_the_search_index_exact(master_db: Path) -> None:
+    from scrutinydesk.core import review_actions
+
+    import_id = 1
+    briefing, strategy = action_id(master_db, "briefing note"), action_id(master_db, "sufficiency strategy")
+    review_actions.save_edits(master_db, import_id, "actions", strategy, {"owner": "Head of Service"}, OFFICER)
+    review_actions.merge_records(master_db, import_id, "actions", briefing, strategy, OFFICER)
+    resolution = rows(master_db, "SELECT id FROM resolutions")[0][0]
+    parts = review_actions.split_record(master_db, import_id, "resolutions", resolution,
+                                        ["that the Committee welcomes the improvement", "in assessment timeliness."],
+                                        OFFICER)
+    start = TEXT.index("The Committee considered")
+    document = rows(master_db, "SELECT id FROM documents")[0][0]
+    added = review_actions.add_record(master_db, import_id, "actions", document, (start, start + 36),
+                                      {"text": "consider the quarterly dashboard"}, OFFICER)
+    conn = sqlite3.connect(master_db)
+    try:
+        for table in ("actions", "resolutions"):
+            conn.execute(f"INSERT INTO {table}_fts ({table}_fts) VALUES ('integrity-check')")  # internally consistent
+        found = {table: [r[0] for r in conn.execute(
+            f"SELECT t.id FROM {table}_fts JOIN {table} t ON t.rowid = {table}_fts.rowid WHERE {table}_fts MATCH ?",
+            (words,))] for table, words in (("actions", "quarterly dashboard"), ("resolutions", "timeliness"))}
+        owners = [r[0] for r in conn.execute(
+            "SELECT t.id FROM actions_fts JOIN actions t ON t.rowid = actions_fts.rowid WHERE actions_fts MATCH 'sufficiency'")]
+    finally:
+        conn.close()
+    assert found == {"actions": [added], "resolutions": [parts[1]]}
+    assert owners == [briefing], "the merged action is found by the words it took over"
