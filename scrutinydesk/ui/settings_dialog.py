@@ -61,9 +61,12 @@ class SettingsDialog(QDialog):
         self.minutes.setAccessibleName("Look for new releases every")
 
         form = QFormLayout()
-        form.addRow("Shared &folder:", folder_row)
-        form.addRow("Trusted officer &key:", key_row)
-        form.addRow("Look for new releases &every:", self.minutes)
+        for text, buddy, field in (("Shared &folder:", self.folder, folder_row),
+                                   ("Trusted officer &key:", choose_key, key_row),
+                                   ("Look for new releases &every:", self.minutes, self.minutes)):
+            label = QLabel(text)
+            label.setBuddy(buddy)
+            form.addRow(label, field)
         hint = QLabel("Releases are taken only when they are signed with the trusted key. "
                       "Your notes stay on this laptop and are never sent anywhere.")
         hint.setWordWrap(True)
@@ -74,7 +77,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().averageCharWidth() * 80)
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 66)
         self._show_key()
 
     def _show_key(self) -> None:
