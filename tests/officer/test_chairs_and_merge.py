@@ -42,8 +42,8 @@ def test_register_list_and_revoke_a_chair(qtbot, master_db: Path, tmp_path: Path
     dialog = ChairsDialog(master_db, OfficerJobs())
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 0 and "No chairs" in dialog.message.text()
-    assert dialog.register(pub, "Cllr Jane Smith (Chair)", []) is None
-    assert "committee" in dialog.message.text()
+    assert dialog.register(pub, "Cllr Jane Smith (Chair)", ["no-such-committee"]) is None
+    assert "no-such-committee" in dialog.message.text(), "the reason is shown in the dialog"
     chair = dialog.register(pub, "Cllr Jane Smith (Chair)", [COMMITTEE])
     assert chair is not None and dialog.model.item(0, 0).text() == "Cllr Jane Smith (Chair)"
     assert dialog.model.item(0, 3).text().startswith("Registered")
