@@ -19,6 +19,7 @@ from scrutinydesk.sync.keys import (
     load_private_key,
     load_public_key,
     public_key_from_record,
+    signer_name,
 )
 from scrutinydesk.sync.publish import KEEP_AT_LEAST, prune_share
 from scrutinydesk.sync.publish import publish as publish_release
@@ -72,7 +73,7 @@ def publish(master: Path, share: Path, key_path: Path, next_key: Path | None, ke
     """Publish MASTER.db to the shared folder as a new signed release; prints the new version."""
     announce = load_public_key(next_key) if next_key else None
     private = load_private_key(key_path, _key_passphrase(key_path))
-    published = publish_release(master, share, private, key_name=_key_name(key_path), announce=announce)
+    published = publish_release(master, share, private, key_name=signer_name(key_path), announce=announce)
     size_mb = published.manifest.size / 1_000_000
     click.echo(f"Published release v{published.version} ({published.db_path.name}, {size_mb:.1f} MB).")
     if published.left_out:
@@ -89,17 +90,6 @@ def _key_passphrase(key_path: Path) -> bytes | None:
     except OSError:
         return None  # load_private_key names the problem
     return _passphrase(f"Passphrase for {key_path.name}", confirm=False) if encrypted else None
-
-
-def _key_name(key_path: Path) -> str:
-    """The signer's name for the status bar: from NAME.pub beside the key, else the file's name."""
-    public_path = key_path.with_suffix(".pub")
-    if public_path.is_file():
-        try:
-            return load_public_key(public_path).name or key_path.stem
-        except UserFacingError:
-            pass
-    return key_path.stem
 
 
 @click.command()

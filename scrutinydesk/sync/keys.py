@@ -114,3 +114,15 @@ def public_key_from_record(record: object, source: str) -> PublicKey:
 
 def public_of(private: Ed25519PrivateKey, name: str = "") -> PublicKey:
     return PublicKey(private.public_key(), key_id_of(private.public_key()), name)
+
+
+def signer_name(key_path: Path) -> str:
+    """The name members see as a release's publisher: from NAME.pub beside the private key, else
+    the key file's name."""
+    public_path = key_path.with_suffix(".pub")
+    if public_path.is_file():
+        try:
+            return load_public_key(public_path).name or key_path.stem
+        except UserFacingError:
+            pass
+    return key_path.stem
