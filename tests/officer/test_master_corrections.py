@@ -188,3 +188,14 @@ def test_review_decisions_keep_the_search_index_exact(master_db: Path) -> None:
         conn.close()
     assert found == {"actions": [added], "resolutions": [parts[1]]}
     assert owners == [briefing], "the merged action is found by the words it took over"
+
+
+def test_build_lists_the_corrections_it_could_not_reapply(master_db: Path, tmp_path: Path) -> None:
+    owner_less = action_id(master_db, "sufficiency strategy")
+    with master.writing(master_db) as conn:
+        corrections.edit(conn, "actions", owner_less, {"owner": "Head of Service"}, OFFICER)
+    found = extraction(second_action=False)
+    rebuilt = tmp_path / "rebuilt.db"
+    build_database(rebuilt, [ExtractedDocument(found.text, found.document)], BuildInputs(keep_ids_from=master_db))
+    lines = corrections.vanished_report(rebuilt)
+    assert len(lines) == 1 and owner_less in lines[0] and "Head of Service" in lines[0] and OFFICER in lines[0]

@@ -114,6 +114,7 @@ class OfficerMode(QObject):
         self.review.setWindowFlag(Qt.WindowType.Window, True)
         self.review.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.review.destroyed.connect(self._review_closed)
+        self.review.changed.connect(self._refresh_label)
         self.review.show()
         return self.review
 
