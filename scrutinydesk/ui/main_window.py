@@ -7,12 +7,12 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
 
-from scrutinydesk import __version__
 from scrutinydesk.core.database import open_readonly
 from scrutinydesk.core.dates import long_date
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.releases import OpenRelease
 from scrutinydesk.core.store import Store
+from scrutinydesk.ui.about_dialog import AboutDialog
 from scrutinydesk.ui.actions_tab import ActionsTab
 from scrutinydesk.ui.chair_mode import attach_chair_mode
 from scrutinydesk.ui.first_run_tour import FirstRunTour
@@ -64,11 +64,25 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.release_label, 1)
         self._build_menus()
         self.notes = NotesDocks(self, data_dir, release.path)  # notes panel, My questions, Notes menu
+        self._connect_note_badges()
         self.chair_mode = attach_chair_mode(self)  # chair controls, when this laptop's key chairs a committee
         self.release_sync = attach_release_sync(self, data_dir)  # new releases pulled off the UI thread; F5
         self._refresh_labels()
         self._restore_geometry()
         attach_officer_mode(self)  # the Officer menu, when the open database is a master
+
+    def _connect_note_badges(self) -> None:
+        """Every table marks the records that carry the member's notes, and updates when notes change."""
+        notebook = self.notes.notebook
+        for tab in (self.resolutions_tab, self.actions_tab):
+            tab.proxy.set_note_lookup(notebook.has_notes)
+        self.meetings_tab.set_note_counts(lambda ids: notebook.note_counts(ids, within=True))
+        self.notes.panel.notes_changed.connect(lambda _target: self._refresh_note_badges())
+
+    def _refresh_note_badges(self) -> None:
+        for tab in (self.resolutions_tab, self.actions_tab):
+            tab.proxy.refresh_notes()
+        self.meetings_tab.refresh_notes()
 
     # -- menus ----------------------------------------------------------------------------------
     def _build_menus(self) -> None:
@@ -168,9 +182,7 @@ class MainWindow(QMainWindow):
         self.release_label.setText(text)
 
     def _about(self) -> None:
-        QMessageBox.about(self, "About scrutinydesk",
-                          f"<h3>scrutinydesk {__version__}</h3><p>Open: {self.release.path}</p>"
-                          f"<p>Data folder: {self.data_dir}</p>")
+        AboutDialog(self.release, self.data_dir, self.store.meta().get("built_at"), self).open()
 
     # -- window state ---------------------------------------------------------------------------
     def _restore_geometry(self) -> None:

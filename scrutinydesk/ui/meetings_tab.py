@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel, QTextCharFormat, QTextCursor
@@ -20,6 +21,7 @@ from scrutinydesk.core.dates import meeting_when
 from scrutinydesk.core.store import HIGHLIGHT_KINDS, Item, Store
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+LABEL_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # Okabe–Ito tints, with a distinct underline per kind so the kind never rests on colour alone.
 HIGHLIGHT_STYLE = {
@@ -119,8 +121,10 @@ class MeetingsTab(QWidget):
                 self.tree_model.appendRow(parent)
             row = QStandardItem(meeting_when(meeting.date, meeting.year))
             row.setData(meeting.id, ID_ROLE)
+            row.setData(row.text(), LABEL_ROLE)
             row.setToolTip(f"{meeting.items} item{'s' if meeting.items != 1 else ''}")
             parent.appendRow(row)
+        self.refresh_notes()
         self.tree.expandAll()
         if keep_meeting and self.show_meeting(keep_meeting, keep_item):
             return
@@ -130,6 +134,23 @@ class MeetingsTab(QWidget):
         else:
             self.header.setText("<i>No meetings in this database yet. The scrutiny officer adds them by "
                                 "importing minutes; ask them for the latest release.</i>")
+
+    def set_note_counts(self, lookup: Callable[[list[str]], dict[str, int]]) -> None:
+        """Where to ask how many notes each meeting holds (its own and its records'), for the badge."""
+        self._note_counts = lookup
+        self.refresh_notes()
+
+    def refresh_notes(self) -> None:
+        """Show "✎ 2 notes" beside meetings that carry the member's notes."""
+        lookup = getattr(self, "_note_counts", None)
+        rows = [self.tree_model.itemFromIndex(self.tree_model.index(m, 0, self.tree_model.index(c, 0)))
+                for c in range(self.tree_model.rowCount())
+                for m in range(self.tree_model.rowCount(self.tree_model.index(c, 0)))]
+        counts = lookup([row.data(ID_ROLE) for row in rows]) if lookup and rows else {}
+        for row in rows:
+            label = row.data(LABEL_ROLE)
+            count = counts.get(row.data(ID_ROLE), 0)
+            row.setText(f"{label}   ✎ {count} note{'s' if count != 1 else ''}" if count else label)
 
     def _meeting_index(self, meeting_id: str) -> QModelIndex | None:
         for c in range(self.tree_model.rowCount()):

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from scrutinydesk.core.store import Store
 from scrutinydesk.core.table_queries import TableQuery
-from scrutinydesk.ui.sql_table_model import RECORD_ID_ROLE, Formatter, SqlSortProxy, SqlTableModel
+from scrutinydesk.ui.note_badges import NoteBadgeProxy
+from scrutinydesk.ui.sql_table_model import RECORD_ID_ROLE, Formatter, SqlTableModel
 
 FILTER_DELAY_MS = 150
 
@@ -38,7 +39,7 @@ class RegisterView(QWidget):
         self._describe = describe
         self._noun = noun
         self.model = SqlTableModel(conn, query, formatter, decorate, self)
-        self.proxy = SqlSortProxy(self)
+        self.proxy = NoteBadgeProxy(self)
         self.proxy.setSourceModel(self.model)
 
         self.filter_edit = QLineEdit(placeholderText=f"Filter {noun} as you type: words, committee, names")
@@ -83,6 +84,7 @@ class RegisterView(QWidget):
         layout.addWidget(splitter)
         layout.addWidget(self.count_label)
         self.model.modelReset.connect(self._after_reset)
+        self.model.modelReset.connect(self.proxy.refresh_notes)
         self._after_reset()
 
     def add_combo(self, label: str, options: list[tuple[str, object]], on_change: Callable[[object], None]) -> QComboBox:

@@ -87,3 +87,16 @@ def test_window_remembers_its_tab(qtbot, seed_db: Path, data_dir: Path) -> None:
     second = MainWindow(OpenRelease(seed_db, None), data_dir)
     qtbot.addWidget(second)
     assert second.tabs.currentWidget() is second.resolutions_tab
+
+
+def test_records_with_notes_carry_a_badge_in_every_table(window: MainWindow) -> None:
+    actions = window.actions_tab.proxy
+    action_id = actions.index(0, 0).data(RECORD_ID_ROLE)
+    assert not actions.index(0, 0).data().startswith("✎")
+    window.notes.panel.add_question(action_id, "Has the briefing note gone out?")
+    assert actions.index(0, 0).data().startswith("✎")
+    meeting_id = window.meetings_tab.store.locate(action_id)[0]
+    labels = [window.meetings_tab.tree_model.itemFromIndex(window.meetings_tab._meeting_index(meeting_id)).text()]
+    assert "✎ 1 note" in labels[0]
+    other = window.resolutions_tab.proxy.index(0, 0)
+    assert not other.data().startswith("✎")
