@@ -6,8 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
+from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.releases import OpenRelease, current_release
 from scrutinydesk.ui.main_window import TAB_NAMES, MainWindow
 from scrutinydesk.ui.theme import apply_theme
@@ -33,7 +34,13 @@ def run_window(data_dir: Path, db: Path | None = None, screenshot: Path | None =
     """
     release = OpenRelease(db, None) if db else current_release(data_dir)
     app = application()
-    window = MainWindow(release, data_dir)
+    try:
+        window = MainWindow(release, data_dir)
+    except UserFacingError as error:
+        if screenshot is not None:
+            raise  # the command line says it in one sentence
+        QMessageBox.critical(None, "scrutinydesk cannot start", str(error))
+        return 2
     apply_theme(app, theme or str(window.settings.value("theme", "system")))
     if text_size:
         window.text_size.set_percent(text_size, remember=False)
