@@ -158,14 +158,13 @@ class OfficerMode(QObject):
         if path in self._keys:
             return self._keys[path]
         try:
-            key = load_private_key(path, None)
-        except UserFacingError as error:
-            if "passphrase" not in str(error):
-                raise
-            passphrase = self.ask_passphrase(path)
-            if passphrase is None:
-                return None
-            key = load_private_key(path, passphrase.encode("utf-8"))
+            encrypted = b"ENCRYPTED" in path.read_bytes()[:64]  # PKCS8 PEM says so in its first line
+        except OSError:
+            encrypted = False  # load_private_key names the problem
+        passphrase = self.ask_passphrase(path) if encrypted else None
+        if encrypted and passphrase is None:
+            return None
+        key = load_private_key(path, passphrase.encode("utf-8") if passphrase is not None else None)
         self._keys[path] = key
         return key
 
