@@ -67,9 +67,15 @@ _IMPLICIT = (
     # "Officers did not have the figure to hand and would provide …": the sentence's subject promises
     re.compile(rf"^{_OWNER}\s+(?!to\b)[a-z](?:[^.;]|\.(?=\d))*?\s+and\s+(?:also\s+)?(?P<how>would|will|agreed\s+to|undertook\s+to|offered\s+to|promised\s+to)\s+(?P<text>\w.*)"),
 )
-_IMPLICIT_KEYWORDS = re.compile(
-    r"\b(?:agreed|undertook|offered|promised|committed|volunteered|pledged|would|will|shall|should|were|was|is|are|"
-    r"asked|requested|tasked|invited|instructed)\b|^\S+(?:\s+\S+){0,8}?\s+to\s")
+# words one of which each pattern above needs, checked first because a substring test is cheap
+_IMPLICIT_WORDS = (
+    ("agreed", "undertook", "offered", "promised", "committed", "volunteered", "pledged"),
+    ("would", "will", "shall", "should", " to "),
+    (" to ",),
+    ("asked", "requested", "tasked", "invited"),
+    ("asked", "requested", "invited", "tasked", "instructed"),
+    (" and ",),
+)
 _REQUEST = re.compile(r"^(?:Members?|The Committee|Councillors?|The Chair)\s+(?:requested|asked for|sought|would like|wanted|asked that)\s+(?:that\s+)?(?:a\s+|an\s+|the\s+)?(?P<text>.+)", re.IGNORECASE)
 _OWNER_SUFFIX = re.compile(r"\s*[(\[–—-]\s*(?:Owner|Lead|Responsible|Action by|By)?\s*:?\s*(?P<owner>[A-Z][^()\[\]\d]{1,60}?)[)\]]?\s*\.?\s*$")
 _OWNER_FIELD = re.compile(r"\b(?:Owner|Lead officer|Lead|Responsible officer|Responsible|Action by)\s*:\s*(?P<owner>[^\n;,(]+)", re.IGNORECASE)
@@ -273,9 +279,10 @@ def _implicit(text: str, work: str, item_key: str, block: Block, skip: list[tupl
         if claimed.overlaps(start, end):
             continue
         sentence = work[start:end]
-        if not _IMPLICIT_KEYWORDS.search(sentence):
-            continue
-        for pattern in _IMPLICIT:
+        lowered = sentence.lower()
+        for pattern, keywords in zip(_IMPLICIT, _IMPLICIT_WORDS, strict=True):
+            if keywords and not any(k in lowered for k in keywords):
+                continue
             match = pattern.search(sentence)
             if not match:
                 continue

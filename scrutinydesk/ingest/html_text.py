@@ -13,16 +13,18 @@ _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "ul", 
            "caption", "figure", "hr", "center")
 _DROP = ("script", "style", "noscript", "head", "template", "svg", "nav", "button", "select", "input",
          "form", "iframe", "object", "title", "meta", "link")
+_DROP_SET = frozenset(_DROP)
+_BLOCK_SET = frozenset(_BLOCKS)
 _SPACES = re.compile(r"[^\S\u2029]+")
 _BREAKS = re.compile(r" ?\u2029[\u2029 ]*")
-_MAX_DEPTH_SAFE_PARSER = "html.parser"
+_FALLBACK_PARSER = "html.parser"
 
 
 def _parser() -> str:
     try:
         import lxml  # noqa: F401
     except ImportError:
-        return _MAX_DEPTH_SAFE_PARSER
+        return _FALLBACK_PARSER
     return "lxml"
 
 
@@ -39,34 +41,47 @@ def parse_html(markup: str | bytes) -> BeautifulSoup:
 
 def _content_root(soup: BeautifulSoup) -> Tag | BeautifulSoup:
     """ModernGov wraps the page's own content in ``#modgov`` / ``.mgContent``; the rest is site chrome."""
-    for selector in ("#modgov", "div.mgContent", "#mgContent", "main", "body"):
-        try:
-            found = soup.select_one(selector)
-        except Exception:  # noqa: BLE001 - selector engines differ; chrome removal is best effort
-            found = None
+    for found in (soup.find(id="modgov"), soup.find("div", class_="mgContent"), soup.find(id="mgContent"),
+                  soup.find("main"), soup.find("body")):
         if found is not None and found.get_text(strip=True):
             return found
     return soup
 
 
 def soup_to_text(soup: BeautifulSoup | Tag) -> str:
-    """Render parsed HTML as text with one block per line."""
-    for tag in list(soup.find_all(_DROP)):
+    """Render parsed HTML as text with one block per line (one walk over the tree, then edits)."""
+    dropped, breaks, items, cells, blocks = [], [], [], [], []
+    for tag in soup.find_all(True):
+        name = tag.name
+        if name in _DROP_SET:
+            dropped.append(tag)
+        elif name == "br":
+            breaks.append(tag)
+        elif name == "li":
+            items.append(tag)
+        elif name in ("td", "th"):
+            cells.append(tag)
+        elif name in _BLOCK_SET:
+            blocks.append(tag)
+    for tag in dropped:
         tag.decompose()
     for node in list(soup.find_all(string=lambda s: isinstance(s, Comment | Doctype))):
         node.extract()
-    for tag in soup.find_all("br"):
-        tag.replace_with(_BREAK)
-    for tag in soup.find_all("li"):
-        tag.insert(0, NavigableString(_BREAK + "• "))
-        tag.append(NavigableString(_BREAK))
-    for tag in soup.find_all(("td", "th")):
-        tag.append(NavigableString("\t"))
-    for tag in soup.find_all(_BLOCKS):
-        tag.insert(0, NavigableString(_BREAK))
-        tag.append(NavigableString(_BREAK))
-    raw = soup.get_text()
-    return tidy_rendered(raw)
+    for tag in breaks:
+        if tag.parent is not None:
+            tag.replace_with(_BREAK)
+    for tag in items:
+        if tag.parent is not None:
+            tag.insert(0, NavigableString(_BREAK + "• "))
+            tag.append(NavigableString(_BREAK))
+    for tag in cells:
+        if tag.parent is not None:
+            tag.append(NavigableString("\t"))
+    for tag in blocks:
+        if tag.parent is not None:
+            tag.insert(0, NavigableString(_BREAK))
+            tag.append(NavigableString(_BREAK))
+    return tidy_rendered(soup.get_text())
 
 
 def tidy_rendered(raw: str) -> str:
