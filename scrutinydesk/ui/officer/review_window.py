@@ -199,6 +199,8 @@ class RecordEditor(QWidget):
     def _widget(self, field: str, value: object) -> QWidget:
         if field == "indicator_code":
             combo = QComboBox()
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(24)  # long indicator names must not widen the whole pane
             combo.addItem("(no indicator)", None)
             for code, name in self.indicators:
                 combo.addItem(f"{code} · {name}", code)
@@ -317,10 +319,8 @@ class ReviewWindow(QMainWindow):
         self.queue = row_table(self.model, "Records to review", view=QueueView(), multiple=True)
         self.queue.setAlternatingRowColors(False)
         header = self.queue.horizontalHeader()
-        header.resizeSection(0, 28)
-        header.resizeSection(1, 86)
-        header.resizeSection(2, 136)
-        header.resizeSection(4, 150)
+        for column, width in ((0, 26), (1, 80), (2, 146), (4, 132)):
+            header.resizeSection(column, width)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.queue.command.connect(self.run_command)
         self.queue.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show(current.row()))
@@ -385,6 +385,8 @@ class ReviewWindow(QMainWindow):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setSizes([640, 700])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
         container = QWidget()
         outer = QVBoxLayout(container)
         outer.addWidget(splitter)
