@@ -8,8 +8,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from scrutinydesk.core.database import open_readonly
 from scrutinydesk.core.errors import UserFacingError
+from scrutinydesk.core.paths import bundled_database
 from scrutinydesk.core.releases import OpenRelease, current_release
+from scrutinydesk.sync.snapshots import rollback
 from scrutinydesk.ui.main_window import TAB_NAMES, MainWindow
 from scrutinydesk.ui.theme import apply_theme
 
@@ -26,13 +29,29 @@ def application() -> QApplication:
     return app
 
 
+def release_to_open(data_dir: Path) -> OpenRelease:
+    """The current release; if its file has gone bad since it was verified, the previous snapshot,
+    and failing that the bundled database, so a member's window always opens on something whole."""
+    release = current_release(data_dir)
+    while release.version is not None:
+        try:
+            open_readonly(release.path).close()
+            return release
+        except UserFacingError:
+            try:
+                release = rollback(data_dir)
+            except UserFacingError:
+                return OpenRelease(bundled_database(), None)
+    return release
+
+
 def run_window(data_dir: Path, db: Path | None = None, screenshot: Path | None = None, tab: str | None = None,
                theme: str | None = None, text_size: int | None = None) -> int:
     """Open the window on ``db`` (else the current release, else the bundled database); return the exit code.
 
     ``theme`` and ``text_size`` override the member's saved choices for this run only (screenshots, checks).
     """
-    release = OpenRelease(db, None) if db else current_release(data_dir)
+    release = OpenRelease(db, None) if db else release_to_open(data_dir)
     app = application()
     try:
         window = MainWindow(release, data_dir)
