@@ -60,6 +60,8 @@ _IMPLICIT = (
     re.compile(rf"{_OWNER}\s+(?:would|will|shall|should|were to|was to|is to|are to)\s+(?:also\s+|now\s+)?(?P<text>{_VERB}.*)"),
     # "The Head of Service to provide …" at the start of a sentence
     re.compile(rf"^{_OWNER}\s+to\s+(?P<text>{_VERB}.*)"),
+    # "It was agreed that the Principal Scrutiny Adviser would arrange a visit …"
+    re.compile(rf"\b(?:[Ii]t\s+was|[Ww]as|[Ww]ere|[Hh]ad\s+been)\s+agreed\s+that\s+{_OWNER}\s+(?:would|will|should|shall)\s+(?P<text>\w.*)"),
     # "The Director was asked to circulate …"
     re.compile(rf"{_OWNER}\s+(?:was|were|had been|has been|have been)\s+(?:asked|requested|tasked|invited)\s+to\s+(?P<text>\w.*)"),
     # "Members asked officers to provide …", "requested that officers provide …"
@@ -72,6 +74,7 @@ _IMPLICIT_WORDS = (
     ("agreed", "undertook", "offered", "promised", "committed", "volunteered", "pledged"),
     ("would", "will", "shall", "should", " to "),
     (" to ",),
+    ("agreed that",),
     ("asked", "requested", "tasked", "invited"),
     ("asked", "requested", "invited", "tasked", "instructed"),
     (" and ",),
@@ -291,10 +294,10 @@ def _implicit(text: str, work: str, item_key: str, block: Block, skip: list[tupl
             first = body.split()[0].lower() if body.split() else ""
             if first in _DECISION_VERBS or not _owner_ok(owner):
                 continue
-            conditional = pattern is _IMPLICIT[1] or (pattern is _IMPLICIT[5] and match.group("how") in ("would", "will"))
+            conditional = pattern is _IMPLICIT[1] or (pattern is _IMPLICIT[6] and match.group("how") in ("would", "will"))
             if conditional and not body.lower().startswith(_STRONG) and not _CUE.search(body):
                 continue
-            if pattern is _IMPLICIT[4] and (re.search(r"\b(?:committee|members?)\b", owner, re.IGNORECASE)
+            if pattern is _IMPLICIT[5] and (re.search(r"\b(?:committee|members?)\b", owner, re.IGNORECASE)
                                             or not (_CUE.search(body) or body.lower().startswith(_STRONG))):
                 continue
             body_start = start + match.start("text")

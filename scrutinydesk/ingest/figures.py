@@ -59,6 +59,9 @@ _NOT_FIGURES = re.compile(
         r"\b(?:under|over)[- ]\d+s\b",
         r"\b\d+\s*(?:-|–)\s*\d+(?!\s*(?:%|per\s?cent))\b",  # ranges (ages, periods, pages)
         r"\b\d+\s*/\s*\d+\b",
+        r"(?<![\d,.])\d{1,3}\s+in\s+(?:every\s+)?(?!(?:19|20)\d\d)\d{1,4}\b(?![,.]\d)",  # ratios ("1 in 5")
+        r"\b\d+(?:\.\d+)?\s*(?:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|ft|acres?|hectares?|sq\s?m)\b",  # distances, areas
+        r"(?m:^)[ \t]*\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?=[ \t]+[A-Z‘'\"“])",  # paragraph numbers ("1.2 Placement sufficiency")
     )), re.IGNORECASE)
 _LABEL_BEFORE = re.compile(
     r"\b(?:section|s|item|items|minute|minutes|appendix|appendices|paragraph|paragraphs|para|page|pages|order|orders|"
@@ -72,6 +75,7 @@ _LABEL_BEFORE = re.compile(
 _PERCENT_AFTER = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
 _POINTS_AFTER = re.compile(r"^\s?(?:%\s*)?(?:percentage\s+)?points?\b", re.IGNORECASE)
 _PER_10K_AFTER = re.compile(r"^\s*(?:per|/)\s*10,?000\b|^\s*per\s+10\s?k\b", re.IGNORECASE)
+_DURATION_BEFORE = re.compile(r"\b(?:for|lasted|lasting|waited|waiting|wait\s+of|delay\s+of|delayed\s+by|closed\s+for|open\s+for)\s+(?:(?:a\s+)?(?:total|further|another|more\s+than|over|almost|nearly|around|about)\s+(?:of\s+)?)?$", re.IGNORECASE)
 _TIME_UNIT_AFTER = re.compile(r"^\s*(?:working\s+)?(?:days?|hours?|hrs?|weeks?|months?|years?|yrs?|minutes?|mins?|seconds?|decades?)\b|^['’]s?\s+time", re.IGNORECASE)
 _DAYS_AFTER = re.compile(r"^\s*(?:working\s+|calendar\s+)?days?\b", re.IGNORECASE)
 _AVERAGE_BEFORE = re.compile(r"\b(?:average|averaged|mean|median|typical(?:ly)?|took|taking|takes|length)\b(?:\s+[\w'’-]+){0,8}?\s*(?:of|was|is|at|to|were|are)?\s*$", re.IGNORECASE)
@@ -124,7 +128,7 @@ _COMPARATOR_BEFORE = re.compile(
     r"(?:\s+(?:of|at|is|was|being|stands\s+at|stood\s+at|which\s+is|which\s+was|=))?\s*[:(=]?\s*(?:of\s+)?$",
     re.IGNORECASE)
 _COMPARATOR_AFTER = re.compile(
-    r"^\s*(?:%|per\s?cent)?\s*(?:per\s+10,?000\s+)?(?P<area>nationally|in\s+england|across\s+england|for\s+england|"
+    r"^\s*(?:%|per\s?cent)?\s*(?:per\s+(?:10,?000|10\s?k)\s+(?:children\s+)?)?(?P<area>nationally|in\s+england|across\s+england|for\s+england|"
     r"(?:for\s+|among\s+|across\s+|amongst\s+)?(?:our\s+|the\s+)?statistical\s+neighbou?rs?|regionally|"
     r"in\s+the\s+region|(?:for|among|across)\s+similar\s+authorities)\b", re.IGNORECASE)
 _EARLIER_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|against|from|up\s+from|down\s+from|versus|vs\.?|than)\s*(?:the\s+)?$", re.IGNORECASE)
@@ -235,7 +239,8 @@ def _classify(work: str, sentence_start: int, number: _Number, is_word: bool) ->
     elif _PER_10K_AFTER.match(right):
         number.unit = "per_10k"
     elif _DAYS_AFTER.match(right) and not is_word:
-        if not (_AVERAGE_BEFORE.search(left[-90:]) or re.match(r"^\s*(?:working\s+)?days?\s+on\s+average", right, re.IGNORECASE)):
+        if not (_AVERAGE_BEFORE.search(left[-90:]) or _DURATION_BEFORE.search(left[-40:])
+                or re.match(r"^\s*(?:working\s+)?days?\s+on\s+average", right, re.IGNORECASE)):
             return None
         number.unit = "days"
     elif _TIME_UNIT_AFTER.match(right):
@@ -249,6 +254,8 @@ def _classify(work: str, sentence_start: int, number: _Number, is_word: bool) ->
         number.unit = "count"
     else:
         return None
+    if number.unit == "count" and number.value != int(number.value) and not _AVERAGE_BEFORE.search(left[-90:]):
+        return None  # "1.2 placements" is a paragraph number, not a count; an average may be fractional
     if comparator:
         number.role, number.comparator_area = "comparator", _comparator_area(comparator.group("area"))
     elif after:

@@ -15,7 +15,7 @@ _DROP = ("script", "style", "noscript", "head", "template", "svg", "nav", "butto
          "form", "iframe", "object", "title", "meta", "link")
 _DROP_SET = frozenset(_DROP)
 _BLOCK_SET = frozenset(_BLOCKS)
-_SPACES = re.compile(r"[^\S\u2029]+")
+_SPACES = re.compile(r"[^\S\u2029\t]+")
 _BREAKS = re.compile(r" ?\u2029[\u2029 ]*")
 _FALLBACK_PARSER = "html.parser"
 
@@ -86,7 +86,7 @@ def soup_to_text(soup: BeautifulSoup | Tag) -> str:
 
 def tidy_rendered(raw: str) -> str:
     """Collapse source whitespace, keep intended breaks, allow at most one blank line in a row."""
-    text = _SPACES.sub(" ", raw.replace("\xa0", " ").replace("\t ", "\t"))
+    text = re.sub(r" ?\t[ \t]*", "\t", _SPACES.sub(" ", raw.replace("\xa0", " ")))
     text = text.replace(_BREAK + _BREAK, _BREAK)
     lines = [line.strip(" \t") for line in _BREAKS.sub(_BREAK, text).split(_BREAK)]
     out: list[str] = []

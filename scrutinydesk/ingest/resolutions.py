@@ -16,9 +16,10 @@ from scrutinydesk.ingest.segment import Block
 _UPPER = re.compile(r"\b(?:RESOLVED|AGREED|RECOMMENDED|DECIDED)\b(?:\s+(?:UNANIMOUSLY|unanimously))?")
 _TITLE = re.compile(r"(?:^|(?<=\n)|(?<=\bIt was )|(?<=\bit was ))[ \t]*(?:[•·\-–*][ \t]*)?(?:Resolved|Agreed|Decided|Recommended)(?=[ \t]*(?:[:–—-]|that\b|That\b|\n|\((?:a|i|1)\)))")
 _FOLLOWS = re.compile(r"[ \t]*(?:[:–—-][ \t]*)?(?:\n[ \t\n]*)?(?=[Tt]hat\b|\(|\d|[A-Z]|[•·]|to\s+(?:Cabinet|Council|the\b|[A-Z])|$)")
-_LEAD = re.compile(r"^[\s:–—-]+")
+_LEAD = re.compile(r"[\s:–—-]+")
 PART_MARKER = re.compile(r"^[ \t]*(?:\((?P<a>[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)|(?P<b>[a-z]|[ivx]{1,5}|\d{1,2})[.)]|(?P<bullet>[•·▪●◦*–-]))[ \t]+")
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[\s:;,]))\((?:[a-z]|[ivx]{1,5}|\d{1,2})\)[ \t]+")
+_DECISION_LINE = re.compile(r"(?:That|To|that|to)\s+[a-z]")
 _CONTINUES = re.compile(r"(?:[:;,]|\band|\bor|\bthat)\s*$", re.IGNORECASE)
 _STOP_LINE = re.compile(r"^[ \t]*(?:It was (?:MOVED|moved|PROPOSED|proposed)|\(?(?:Councillor|Cllr)\b.*\b(?:declared|left|joined)|Supporting documents|Minutes\s*:|Decision\s*:|Voting|For:|Against:|Abstentions?:|The meeting (?:ended|closed)|Reasons? for (?:the )?decision)", re.IGNORECASE)
 _NAME = r"(?:(?:(?:County|District|City|Borough)\s+)?(?:Councillor|Cllr\.?)\s+(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?(?:[A-Z]\.?\s+){0,2}[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*(?:\s+[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*){0,2}|the (?:Vice[- ])?Chair(?:man)?|the Leader|the Mayor)"
@@ -57,9 +58,14 @@ def _extent(text: str, work: str, text_start: int, limit: int) -> tuple[int, int
     collected: list[tuple[int, int]] = []
     parts: list[tuple[int, int]] = []
     expecting = True
+    # "AGREED:" alone on its line heads a list whose entries ("To note …", "That …") may lack markers
+    line_end = work.find("\n", position, limit)
+    list_follows = not work[position:line_end if line_end != -1 else limit].strip()
+    blank_before = False
     for line in lines[:_MAX_LINES * 3]:
         stripped = line.text.strip()
         if not stripped:
+            blank_before = bool(collected)
             continue
         if collected and (_STOP_LINE.match(line.text) or _UPPER.match(stripped)):
             break
@@ -71,13 +77,18 @@ def _extent(text: str, work: str, text_start: int, limit: int) -> tuple[int, int
         elif marker and (parts or expecting or _CONTINUES.search(work[collected[-1][0]:collected[-1][1]])):
             collected.append((line.start, line.end))
             parts.append((line.start, line.end))
-        elif expecting or stripped[0].islower():
+        elif expecting or stripped[0].islower() or (list_follows and _DECISION_LINE.match(stripped) and not blank_before):
             collected.append((line.start, line.end))
             if parts:
                 parts[-1] = (parts[-1][0], line.end)
         else:
             break
         expecting = bool(_CONTINUES.search(stripped))
+        if list_follows and _DECISION_LINE.match(stripped) and not marker and len(collected) > 1:
+            if not parts:
+                parts.append(collected[0])
+            parts.append((line.start, line.end))
+        blank_before = False
         if len(collected) >= _MAX_LINES:
             break
     if not collected:

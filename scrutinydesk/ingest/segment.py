@@ -38,6 +38,7 @@ _DATE_LIKE = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{1,2}(?:
 _COMMITTEE_PATTERNS = (
     re.compile(rf"Meeting:\s*{_DATE_LIKE}\s*[-–]\s*(?P<c>[^()\n]+?)\s*(?:\(Item|$)", re.IGNORECASE | re.MULTILINE),
     re.compile(r"Minutes of (?:a |the )?(?:virtual |remote |special |extraordinary |annual |hybrid )?meeting of (?:the )?(?P<c>[^\n]+?)\s+held\b", re.IGNORECASE),
+    re.compile(rf"Minutes of (?:the )?(?P<c>[^\n]+?{_COMMITTEE_WORDS})\s+(?:held|meeting)\b", re.IGNORECASE),
     re.compile(rf"Report of the (?P<c>[^\n]+?{_COMMITTEE_WORDS}[^\n]*?)\s+(?:of|held on|meeting of|on)\s+{_DATE_LIKE}", re.IGNORECASE),
     re.compile(rf"^(?P<c>[A-Z][^\n]{{2,80}}?)\s+[-–]\s+{_DATE_LIKE}", re.MULTILINE),
     re.compile(r"^(?:Committee|Meeting of|Name of committee)\s*:\s*(?P<c>[^\n]{3,90})$", re.IGNORECASE | re.MULTILINE),
