@@ -26,6 +26,7 @@ from scrutinydesk.ingest.when import (
 _ACTION_LINE = re.compile(
     r"^[ \t]*(?:[•·▪●◦*–-][ \t]*)?(?:ACTIONS?|Actions?|Action points?|Agreed actions?|Actions? (?:arising|agreed))"
     r"[ \t]*(?:[:–—-]|\bfor\b)[ \t]*(?P<rest>.*)$")
+_ACTION_AT_END = re.compile(r"[\s(–—-]+(?:ACTION|Action)(?:\s+by)?\s*[:–—-]\s*(?P<owner>[A-Z][\w .&'’/-]{0,40}?)\)?\.?\s*$")
 _TABLE_HEADER = re.compile(r"\baction\b.*\t.*\b(?:owner|responsible|lead|by whom|officer)\b", re.IGNORECASE)
 _ROLE = re.compile(
     r"\b(?:officers?|director|head|manager|lead|chair(?:man|person)?|vice[- ]chair|clerk|cabinet member|"
@@ -62,6 +63,8 @@ _IMPLICIT = (
     re.compile(rf"^{_OWNER}\s+to\s+(?P<text>{_VERB}.*)"),
     # "It was agreed that the Principal Scrutiny Adviser would arrange a visit …"
     re.compile(rf"\b(?:[Ii]t\s+was|[Ww]as|[Ww]ere|[Hh]ad\s+been)\s+agreed\s+that\s+{_OWNER}\s+(?:would|will|should|shall)\s+(?P<text>\w.*)"),
+    # "It was agreed that a letter would be sent to the Minister": nobody named
+    re.compile(r"\b(?:[Ii]t\s+was|[Ww]as|[Ww]ere)\s+agreed\s+that\s+(?P<owner>)(?P<text>(?:a|an|the)\s+[^.;]{3,80}?\s+(?:would|should|will)\s+be\s+(?:sent|circulated|provided|shared|arranged|added|brought|invited|written|drafted|prepared|produced|scheduled|organised|organized|made)\b.*)"),
     # "The Director was asked to circulate …"
     re.compile(rf"{_OWNER}\s+(?:was|were|had been|has been|have been)\s+(?:asked|requested|tasked|invited)\s+to\s+(?P<text>\w.*)"),
     # "Members asked officers to provide …", "requested that officers provide …"
@@ -74,6 +77,7 @@ _IMPLICIT_WORDS = (
     ("agreed", "undertook", "offered", "promised", "committed", "volunteered", "pledged"),
     ("would", "will", "shall", "should", " to "),
     (" to ",),
+    ("agreed that",),
     ("agreed that",),
     ("asked", "requested", "tasked", "invited"),
     ("asked", "requested", "invited", "tasked", "instructed"),
@@ -209,6 +213,16 @@ def _explicit(text: str, work: str, item_key: str, block: Block, meeting_date) -
             index += 1
             continue
         match = _ACTION_LINE.match(line.text)
+        trailing = None if match else _ACTION_AT_END.search(line.text)
+        if trailing and len(line.text[:trailing.start()].split()) >= 3:
+            start, end = trim_span(text, line.content_start, line.start + trailing.start())
+            body = re.sub(r"^(?:[•·▪●◦*–-]\s*)", "", work[start:end])
+            record = _record(item_key, trailing.group("owner"), body, (line.content_start, line.end), True, block, meeting_date)
+            if record:
+                records.append(record)
+                used.append((line.start, line.end))
+            index += 1
+            continue
         if not match:
             index += 1
             continue
@@ -292,12 +306,13 @@ def _implicit(text: str, work: str, item_key: str, block: Block, skip: list[tupl
             owner = _trim_owner(match.group("owner"))
             body = match.group("text")
             first = body.split()[0].lower() if body.split() else ""
-            if first in _DECISION_VERBS or not _owner_ok(owner):
+            nobody = pattern is _IMPLICIT[4]
+            if not nobody and (first in _DECISION_VERBS or not _owner_ok(owner)):
                 continue
-            conditional = pattern is _IMPLICIT[1] or (pattern is _IMPLICIT[6] and match.group("how") in ("would", "will"))
+            conditional = pattern is _IMPLICIT[1] or (pattern is _IMPLICIT[7] and match.group("how") in ("would", "will"))
             if conditional and not body.lower().startswith(_STRONG) and not _CUE.search(body):
                 continue
-            if pattern is _IMPLICIT[5] and (re.search(r"\b(?:committee|members?)\b", owner, re.IGNORECASE)
+            if pattern is _IMPLICIT[6] and (re.search(r"\b(?:committee|members?)\b", owner, re.IGNORECASE)
                                             or not (_CUE.search(body) or body.lower().startswith(_STRONG))):
                 continue
             body_start = start + match.start("text")

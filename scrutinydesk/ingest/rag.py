@@ -18,6 +18,7 @@ _RATED = re.compile(
     rf"\b(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|remains?|remained|being|now|currently)\s+)?"
     rf"(?:(?:RAG|rag)[- ])?(?:rated|rating\s+(?:is|was|of)|status\s+(?:is|was|of)|assessed)\s+(?:as\s+|at\s+)?{_COLOUR}\b")
 _STATE = re.compile(r"\b(?:is|are|was|were|remains?|remained|stays?|stayed)\s+(?:at\s+|still\s+)?(?P<q>[‘'\"“])?(?P<rating>[Rr]ed|[Aa]mber|[Gg]reen)\b")
+_LABELLED = re.compile(rf"\bRAG(?:\s+(?:rating|status|rated))?\s*[:=–-]\s*{_COLOUR}\b")
 _AS = re.compile(rf"\bas\s+{_COLOUR}\b")
 _AS_TRIGGER = re.compile(r"\b(?:rated|rates|rating|showed|shows|showing|listed|lists|marked|flagged|scored|assessed|identified|reported|has|had|recorded|records)\b", re.IGNORECASE)
 _AREAS_OF = re.compile(rf"\b(?P<count>one|two|three|four|five|\d+)\s+(?:areas?|priorit(?:y|ies)|actions?|measures?|indicators?|objectives?)\s+(?:of|rated|at)\s+{_COLOUR}\b", re.IGNORECASE)
@@ -34,7 +35,7 @@ _HYPOTHETICAL = re.compile(
     re.IGNORECASE)
 _REF = re.compile(r"\b(?P<ref>\d{1,2}(?:\.\d{1,2}){1,2})\b")
 _LEADING = re.compile(r"^(?:[,;:\s–—-]|while\b|whilst\b|and\b|but\b|however\b|although\b|in addition\b|also\b|that\b|of the \w+\b)+", re.IGNORECASE)
-_TRAILING = re.compile(r"(?:\s+(?:is|are|was|were|has|have|had|been|being|now|currently|still|remains?|remained|RAG|overall))+\s*$", re.IGNORECASE)
+_TRAILING = re.compile(r"(?:\s+(?:is|are|was|were|has|have|had|been|being|now|currently|still|remains?|remained|RAG|overall|given|assigned|awarded|a|an|with))+\s*$", re.IGNORECASE)
 
 
 def _rating(word: str) -> str:
@@ -125,7 +126,8 @@ def find_rag(text: str, work: str, item_key: str, block: Block) -> list[dict]:
                 continue
             add(squash(match.group("subject")), None, match.group("rating"), start + match.start(), start + match.end())
         floor = start
-        ratings = sorted([(m, p) for p in (_RATED, _STATE, _AS) for m in p.finditer(sentence)], key=lambda mp: mp[0].start())
+        ratings = sorted([(m, p) for p in (_RATED, _STATE, _AS, _LABELLED) for m in p.finditer(sentence)],
+                         key=lambda mp: mp[0].start())
         for match, pattern in ratings:
             rating = match.group("rating")
             if pattern is _STATE and not (match.group("q") or _CONTEXT.search(sentence) or rating[0].isupper()):

@@ -4,21 +4,22 @@ from __future__ import annotations
 import io
 import zipfile
 
+from scrutinydesk.ingest.docx_numbering import Numbering
 from scrutinydesk.ingest.errors import UnreadableMinutes
 from scrutinydesk.ingest.source import ReadSource
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
-def _paragraph_text(paragraph) -> str:  # noqa: ANN001 - python-docx Paragraph
+def _paragraph_text(paragraph, numbering: Numbering) -> str:  # noqa: ANN001 - python-docx Paragraph
     text = paragraph.text.strip()
+    label = numbering.label(paragraph)
     if not text:
         return ""
+    if label:
+        return f"{label} {text}" if label != "•" else f"• {text}"
     style = (paragraph.style.name if paragraph.style is not None else "") or ""
-    numbered = paragraph._p.find(f"{_W}pPr/{_W}numPr") is not None
-    if "Bullet" in style or (numbered and "Number" not in style and not style.startswith("Heading")):
-        return "• " + text
-    return text
+    return "• " + text if "Bullet" in style else text
 
 
 def read_docx(data: bytes, name: str) -> ReadSource:
@@ -38,10 +39,11 @@ def _document_text(document) -> str:  # noqa: ANN001 - python-docx Document
     from docx.text.paragraph import Paragraph
 
     lines: list[str] = []
+    numbering = Numbering(document)
     body = document.element.body
     for child in body.iterchildren():
         if child.tag == f"{_W}p":
-            lines.append(_paragraph_text(Paragraph(child, document)))
+            lines.append(_paragraph_text(Paragraph(child, document), numbering))
         elif child.tag == f"{_W}tbl":
             for row in Table(child, document).rows:
                 cells: list[str] = []

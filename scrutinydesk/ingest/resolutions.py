@@ -15,7 +15,8 @@ from scrutinydesk.ingest.segment import Block
 
 _UPPER = re.compile(r"\b(?:RESOLVED|AGREED|RECOMMENDED|DECIDED)\b(?:\s+(?:UNANIMOUSLY|unanimously))?")
 _TITLE = re.compile(r"(?:^|(?<=\n)|(?<=\bIt was )|(?<=\bit was ))[ \t]*(?:[•·\-–*][ \t]*)?(?:Resolved|Agreed|Decided|Recommended)(?=[ \t]*(?:[:–—-]|that\b|That\b|\n|\((?:a|i|1)\)))")
-_FOLLOWS = re.compile(r"[ \t]*(?:[:–—-][ \t]*)?(?:\n[ \t\n]*)?(?=[Tt]hat\b|\(|\d|[A-Z]|[•·]|to\s+(?:Cabinet|Council|the\b|[A-Z])|$)")
+_FOLLOWS = re.compile(r"[ \t]*(?:[:–—-][ \t]*)?(?:\n[ \t\n]*)?(?=[Tt]hat\b|\(|\d|[A-Z]|[•·]|to\s+(?:Cabinet|Council|the\b|[A-Z]|[a-z]+\b)|$)")
+_VOTE_NOTE = re.compile(r"\((?:unanimously|nem\.?\s*con\.?|by\s+\d+\s+votes?\s+to\s+\d+[^)]*|with\s+\d+\s+abstentions?)\)\s*", re.IGNORECASE)
 _LEAD = re.compile(r"[\s:–—-]+")
 PART_MARKER = re.compile(r"^[ \t]*(?:\((?P<a>[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)|(?P<b>[a-z]|[ivx]{1,5}|\d{1,2})[.)]|(?P<bullet>[•·▪●◦*–-]))[ \t]+")
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[\s:;,]))\((?:[a-z]|[ivx]{1,5}|\d{1,2})\)[ \t]+")
@@ -54,6 +55,9 @@ def _extent(text: str, work: str, text_start: int, limit: int) -> tuple[int, int
     """Span of the decision text after its keyword and the line spans of its parts."""
     lead = _LEAD.match(work, text_start, limit)
     position = lead.end() if lead else text_start
+    vote = _VOTE_NOTE.match(work, position, limit)
+    if vote:
+        position = vote.end()
     lines = [line for line in iter_lines(work, position, limit)]
     collected: list[tuple[int, int]] = []
     parts: list[tuple[int, int]] = []

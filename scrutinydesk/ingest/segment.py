@@ -41,6 +41,7 @@ _COMMITTEE_PATTERNS = (
     re.compile(rf"Minutes of (?:the )?(?P<c>[^\n]+?{_COMMITTEE_WORDS})\s+(?:held|meeting)\b", re.IGNORECASE),
     re.compile(rf"Report of the (?P<c>[^\n]+?{_COMMITTEE_WORDS}[^\n]*?)\s+(?:of|held on|meeting of|on)\s+{_DATE_LIKE}", re.IGNORECASE),
     re.compile(rf"^(?P<c>[A-Z][^\n]{{2,80}}?)\s+[-–]\s+{_DATE_LIKE}", re.MULTILINE),
+    re.compile(rf"^(?:Meeting of (?:the )?)?(?P<c>[A-Z][^\n,]{{2,80}}?{_COMMITTEE_WORDS}[^\n,]{{0,30}}?),\s+{_DATE_LIKE}", re.MULTILINE),
     re.compile(r"^(?:Committee|Meeting of|Name of committee)\s*:\s*(?P<c>[^\n]{3,90})$", re.IGNORECASE | re.MULTILINE),
     re.compile(rf"^[ \t]*(?P<c>(?:[A-Z][\w'’&,-]*[ \t]+(?:(?:and|of|for|the|&)[ \t]+)?){{0,8}}(?i:{_COMMITTEE_WORDS}))[ \t]*$", re.MULTILINE),
 )
