@@ -39,5 +39,11 @@ $(DB): $(VENV)/.installed $(BUILD_INPUTS)
 	$(BIN)/scrutinydesk build $@ --minutes data/minutes $(addprefix --indicators ,$(INDICATOR_FILES)) \
 		$(if $(wildcard $@),--keep-ids-from $@)
 
+# A one-folder app in dist/scrutinydesk/ for this platform (packaging/README.md: installers, IT preconfiguration).
+package: $(VENV)/.installed $(DB)
+	$(BIN)/python -m pip install -q -e '.[package]'
+	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/scrutinydesk.spec
+	@du -sh dist/scrutinydesk
+
 clean:
 	rm -rf $(VENV) $(DB) build dist
