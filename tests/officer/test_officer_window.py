@@ -16,6 +16,7 @@ from scrutinydesk.sync.pull import PullStatus, pull_latest
 from scrutinydesk.ui.main_window import MainWindow
 from scrutinydesk.ui.officer import import_dialog
 from scrutinydesk.ui.officer.mode import OfficerMode, officer_mode_of
+from tests.conftest import run_cli
 
 ROOT = Path(__file__).resolve().parents[2]
 MINUTES = ROOT / "data" / "minutes"
@@ -43,8 +44,7 @@ def officer_window(qtbot, tmp_path: Path, data_dir: Path) -> tuple[MainWindow, O
 
 
 def import_through_dialog(qtbot, mode: OfficerMode, paths: list[Path], committee_for_unknown: str | None = None):
-    dialog = mode.open_import()
-    qtbot.addWidget(dialog)
+    dialog = mode.open_import()  # a child of the window, deleted when closed
     dialog.add_paths(paths)
     qtbot.waitUntil(lambda: bool(dialog.files) and not dialog.running, timeout=60_000)
     if committee_for_unknown:
@@ -78,7 +78,6 @@ def test_import_review_rebuild_publish_and_pull(qtbot, officer_window, tmp_path:
     assert window.meetings_tab.tree_model.rowCount() >= 3, "the window shows the imported meetings"
 
     review = mode.open_review()
-    qtbot.addWidget(review)
     entries = review.model.entries
     doubtful = [e for e in entries if e.doubt]
     assert entries[: len(doubtful)] == doubtful, "doubtful records come first"
@@ -105,8 +104,6 @@ def test_import_review_rebuild_publish_and_pull(qtbot, officer_window, tmp_path:
     assert rows(master_path, "SELECT indicator_code FROM figures WHERE id = ?", figure.record_id) == [("REF_RATE",)]
 
     # `build --keep-ids-from MASTER` re-applies them too.
-    from conftest import run_cli
-
     rebuilt = tmp_path / "rebuilt.db"
     result = run_cli("build", str(rebuilt), "--minutes", str(MINUTES), "--keep-ids-from", str(master_path))
     assert result.returncode == 0, result.stderr
@@ -121,7 +118,6 @@ def test_import_review_rebuild_publish_and_pull(qtbot, officer_window, tmp_path:
     monkeypatch.setattr(mode, "ask_passphrase", lambda path: asked.append(path) or PASSPHRASE)
     for expected_version in (1, 2):
         publish = mode.open_publish()
-        qtbot.addWidget(publish)
         text = publish.changes.toPlainText()
         assert ("First release" in text) == (expected_version == 1)
         if expected_version == 1:
@@ -179,7 +175,6 @@ def test_reading_runs_off_the_ui_thread_and_can_be_cancelled(qtbot, officer_wind
         return extract_path(path, meta)
 
     dialog = mode.open_import()
-    qtbot.addWidget(dialog)
     dialog._extract = slow_extract
     dialog.add_paths([MINUTES])
     assert started.wait(5) and dialog.running and dialog.progress.isVisible()
