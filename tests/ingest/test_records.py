@@ -1,0 +1,119 @@
+"""Resolutions, actions, figures and RAG ratings as English council minutes write them."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from scrutinydesk.ingest.extraction import extract_source
+from scrutinydesk.ingest.reading import read_bytes
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def extract(text: str) -> dict:
+    return extract_source(read_bytes(text.encode("utf-8"), "t.txt"), "t.txt")
+
+
+MEETING = "Minutes of a meeting of the Children's Scrutiny Committee held on Tuesday 15 November 2022\n\n"
+
+
+@pytest.mark.parametrize("wording, text", [
+    ("RESOLVED that the report be noted.", "that the report be noted."),
+    ("RESOLVED –\n\nThat the report be noted.", "That the report be noted."),
+    ("Resolved – That the report be noted.", "That the report be noted."),
+    ("Resolved: That the report be noted.", "That the report be noted."),
+    ("It was AGREED that the report be noted.", "that the report be noted."),
+    ("RESOLVED (unanimously) that the report be noted.", "that the report be noted."),
+    ("The Committee RESOLVED to note the report.", "to note the report."),
+])
+def test_every_resolved_variant_gives_the_decision_without_the_keyword(wording, text) -> None:
+    resolutions = extract(MEETING + "5. Report\n\n" + wording)["resolutions"]
+    assert [r["text"] for r in resolutions] == [text]
+
+
+def test_parts_mover_seconder_and_routine() -> None:
+    document = extract(MEETING + "4. Minutes\n\nRESOLVED that the minutes of the meeting held on 4 October 2022 be signed as a correct record.\n\n"
+                       "5. Performance\n\nIt was MOVED by Councillor Hannaford, SECONDED by Councillor Sanders and\n\n"
+                       "RESOLVED that the Committee:\n\n(a)  Welcomes the report;\n\n(b)  Asks for a briefing; and\n\n(c)  Notes the risks.\n\n"
+                       "6. Any other business\n\nNone.")
+    routine, decision = document["resolutions"]
+    assert routine["routine"] is True and decision["routine"] is False
+    assert decision["parts"] == ["Welcomes the report;", "Asks for a briefing; and", "Notes the risks."]
+    assert (decision["moved_by"], decision["seconded_by"]) == ("Councillor Hannaford", "Councillor Sanders")
+
+
+def test_explicit_and_implicit_actions_with_owner_due_and_one_record_per_commitment() -> None:
+    document = extract(MEETING + "5. Performance\n\n"
+                       "ACTION: The Head of Service to provide a briefing note to Members by 31 January 2023.\n\n"
+                       "Officers agreed to send the dashboard to Members post-meeting. Officers would revert post-meeting on the caseload data.\n\n"
+                       "Officers advised that the North of the County would be a priority.\n\n"
+                       "Actions:\n\n- Scrutiny Officer to circulate the Ofsted letter once it is published.\n"
+                       "- Members requested a further briefing note on care leavers.\n\n"
+                       "The Head of Service agreed to provide a briefing note to Members.")
+    actions = [(a["owner"], a["text"].split()[0], a["explicit"], a["due"]) for a in document["actions"]]
+    assert actions == [
+        ("Head of Service", "provide", True, "2023-01-31"),
+        ("Officers", "send", False, None),
+        ("Officers", "revert", False, None),
+        ("Scrutiny Officer", "circulate", True, None),
+        ("Officers", "further", True, None),
+    ]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The meeting began at 2.00pm and ended at 3.46pm.",
+    "Contact: Charlie Fisher 01392 383691.",
+    "In accordance with Standing Order 23(2) the item was considered.",
+    "The report (CS/21/09) and Appendix 1 were noted under Item 7.",
+    "Children aged 17-18 and under 16s were discussed, as were 16-year-olds.",
+    "The next meeting is on 15th March 2022 and the last was in January 2020.",
+    "Assessments must be completed within 45 days and conferences within 15 working days.",
+    "Report PDF 478 KB was circulated.",
+    "The Children Act 1989 and Section 47 enquiries were explained.",
+    "Around 1 in 5 children were placed more than 20 miles from home.",
+])
+def test_things_that_are_not_figures(sentence) -> None:
+    assert extract(MEETING + "5. Item\n\n" + sentence)["figures"] == []
+
+
+def test_figures_units_comparators_periods_and_words() -> None:
+    document = extract(MEETING + "5. Performance\n\n"
+                       "- Referral rates had increased, with Devon (484 per 10,000) now being below the national average (465).\n"
+                       "- There had been a 40% increase in contacts compared with last April.\n"
+                       "- The dashboard showed there were five children in care in unregistered accommodation.\n"
+                       "- Agency social workers had increased in October to 37.9%, compared with 18% nationally.\n"
+                       "- UASC numbers were standing at 48, compared to 10 in October 2021.\n"
+                       "- The overspend was £1.3millions and the average wait was 23 days.\n")
+    figures = {f["value"]: f for f in document["figures"]}
+    assert set(figures) == {484, 40, 5, 37.9, 48, 10, 1300000, 23}
+    assert figures[484]["unit"] == "per_10k" and figures[484]["comparators"] == {"England": 465}
+    assert figures[484]["area"] == "Devon" and figures[484]["indicator"] == "REF_RATE"
+    assert figures[40]["unit"] == "change_percent" and figures[40]["period"] == "2022-11"
+    assert figures[5]["unit"] == "count" and figures[5]["indicator"] == "CLA_UNREGISTERED"
+    assert figures[37.9]["period"] == "2022-10" and figures[37.9]["comparators"] == {"England": 18}
+    assert figures[10]["period"] == "2021-10" and figures[10]["indicator"] == figures[48]["indicator"] == "UASC_NUM"
+    assert figures[1300000]["unit"] == "gbp" and figures[23]["unit"] == "days"
+
+
+def test_indicator_codes_come_from_the_synonym_table_and_exist_in_the_catalogue() -> None:
+    with (REPO / "data" / "indicators.csv").open(encoding="utf-8") as handle:
+        codes = {row["code"] for row in csv.DictReader(handle)}
+    with (REPO / "data" / "indicator_synonyms.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert rows and {row["indicator"] for row in rows} <= codes
+    source = (REPO / "scrutinydesk" / "ingest" / "figures.py").read_text(encoding="utf-8")
+    assert not any(code in source for code in codes), "indicator codes belong in the synonym table, not in code"
+
+
+def test_rag_ratings_with_subject_and_plan_reference() -> None:
+    document = extract(MEETING + "5. Improvement plan\n\n"
+                       "The improvement plan had one area of red in terms of RAG rating. 4.10 ‘Children in care have a clear plan.’ "
+                       "It was expected that this would be ‘amber’ by the next review.\n\n"
+                       "Three priorities are RAG rated Amber, while \"Voice of children\" is RAG rated Green.\n\n"
+                       "Performance could move from Green to Amber.\n\n"
+                       "Priority\tRAG\n2.1 Placement sufficiency\tRed\n")
+    ratings = [(r["ref"], r["subject"], r["rating"]) for r in document["rag"]]
+    assert ratings == [("4.10", "Children in care have a clear plan", "Red"), (None, "Three priorities", "Amber"),
+                       (None, "Voice of children", "Green"), ("2.1", "Placement sufficiency", "Red")]
