@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.progress import JobState
 from scrutinydesk.core.release_changes import ReleaseChanges, changes_since_release, save_baseline
-from scrutinydesk.sync.keys import load_public_key
+from scrutinydesk.sync.keys import signer_name
 from scrutinydesk.sync.merge import MergeReport, merge_outbox
 from scrutinydesk.sync.publish import Published, publish
 from scrutinydesk.ui.officer.merge_dialog import shared_folder_row
@@ -37,17 +37,6 @@ KeyProvider = Callable[[Path], Ed25519PrivateKey | None]
 class PublishOutcome:
     merge: MergeReport | None
     published: Published
-
-
-def signer_name(key_path: Path) -> str:
-    """The name members see as the publisher: from NAME.pub beside the key, else the key file's name."""
-    public = key_path.with_suffix(".pub")
-    if public.is_file():
-        try:
-            return load_public_key(public).name or key_path.stem
-        except UserFacingError:
-            pass
-    return key_path.stem
 
 
 def publish_master(master: Path, share: Path, private: Ed25519PrivateKey, key_name: str, merge_first: bool,
