@@ -7,6 +7,8 @@ import warnings
 
 from bs4 import BeautifulSoup, Comment, Doctype, MarkupResemblesLocatorWarning, NavigableString, Tag
 
+from scrutinydesk.ingest.layout import join_lines
+
 _BREAK = "\u2029"  # stands for an intended line break until whitespace is collapsed
 _BLOCKS = ("p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "ul", "ol", "section",
            "article", "blockquote", "dt", "dd", "dl", "header", "footer", "main", "pre", "address",
@@ -88,13 +90,7 @@ def tidy_rendered(raw: str) -> str:
     """Collapse source whitespace, keep intended breaks, allow at most one blank line in a row."""
     text = re.sub(r" ?\t[ \t]*", "\t", _SPACES.sub(" ", raw.replace("\xa0", " ")))
     text = text.replace(_BREAK + _BREAK, _BREAK)
-    lines = [line.strip(" \t") for line in _BREAKS.sub(_BREAK, text).split(_BREAK)]
-    out: list[str] = []
-    for line in lines:
-        if not line and (not out or not out[-1]):
-            continue
-        out.append(line)
-    return "\n".join(out).strip() + "\n"
+    return join_lines([line.strip(" \t") for line in _BREAKS.sub(_BREAK, text).split(_BREAK)])
 
 
 def html_to_text(markup: str | bytes) -> str:

@@ -79,6 +79,16 @@ def sentence_spans(text: str, start: int, end: int) -> tuple[tuple[int, int], ..
     return tuple(spans)
 
 
+def join_lines(lines: list[str]) -> str:
+    """Lines joined into text with at most one blank line in a row and a final newline."""
+    out: list[str] = []
+    for line in lines:
+        if not line and (not out or not out[-1]):
+            continue
+        out.append(line)
+    return "\n".join(out).strip() + "\n"
+
+
 def squash(text: str) -> str:
     """Whitespace runs as single spaces, ends trimmed: how record texts are printed."""
     return _WS.sub(" ", text).strip()

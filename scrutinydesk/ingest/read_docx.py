@@ -6,6 +6,7 @@ import zipfile
 
 from scrutinydesk.ingest.docx_numbering import Numbering
 from scrutinydesk.ingest.errors import UnreadableMinutes
+from scrutinydesk.ingest.layout import join_lines
 from scrutinydesk.ingest.source import ReadSource
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -53,9 +54,4 @@ def _document_text(document) -> str:  # noqa: ANN001 - python-docx Document
                         cells.append(value)
                 lines.append("\t".join(cells).strip())
             lines.append("")
-    out: list[str] = []
-    for line in lines:
-        if not line and (not out or not out[-1]):
-            continue
-        out.append(line)
-    return "\n".join(out).strip() + "\n"
+    return join_lines(lines)
