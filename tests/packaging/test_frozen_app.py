@@ -56,7 +56,7 @@ def test_frozen_screenshot_is_the_window_the_checkout_shows(qapp, tmp_path: Path
     step = 4
     differing = sum(1 for y in range(0, a.height(), step) for x in range(0, a.width(), step)
                     if a.pixel(x, y) != b.pixel(x, y))
-    assert differing / ((a.width() // step) * (a.height() // step)) < 0.02
+    assert differing / ((a.width() // step) * (a.height() // step)) < 0.02, "stale build? run 'make package'"
 
 
 def test_frozen_app_opens_its_bundled_database_and_reads_its_reference_data(tmp_path: Path) -> None:

@@ -149,3 +149,28 @@ def test_icu_data_package_is_found_inside_the_library() -> None:
     name, data = icu_data.common_data(elf_from_venv("libicudata.so.*").read_bytes())
     assert re.fullmatch(r"icudt\d+[lb]", name)
     assert data[2:4] == b"\xda\x27" and data[12:16] == b"CmnD"  # ICU common data header
+
+
+def test_only_binaries_from_outside_site_packages_are_stripped(tmp_path: Path) -> None:
+    import shutil
+
+    import stripping
+
+    wheel_library = elf_from_venv("QtWidgets.abi3.so")
+    assert stripping.from_wheel(str(wheel_library))
+    assert not stripping.from_wheel(sys.executable)
+    if shutil.which("strip") is None or shutil.which("cc") is None:
+        pytest.skip("needs binutils and a C compiler")
+    source = tmp_path / "hello.c"
+    source.write_text("int hello(void) { return 42; }\n", encoding="utf-8")
+    built = tmp_path / "libhello.so"
+    import subprocess
+
+    subprocess.run(["cc", "-shared", "-g", "-fPIC", "-o", str(built), str(source)], check=True)
+    assert elf.has_symbol_table(built.read_bytes())
+    entries = [("libhello.so", str(built), "BINARY"), ("PySide6/QtWidgets.abi3.so", str(wheel_library), "EXTENSION")]
+    result = stripping.stripped(entries, tmp_path / "out")
+    assert result[1] == entries[1]  # wheels' binaries are left as shipped
+    copy = Path(result[0][1])
+    assert copy != built and not elf.has_symbol_table(copy.read_bytes())
+    assert "hello" in copy.read_bytes().decode("latin-1")  # the export survives
