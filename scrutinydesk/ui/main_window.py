@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QM
 from scrutinydesk.core.database import open_readonly
 from scrutinydesk.core.dates import long_date
 from scrutinydesk.core.errors import UserFacingError
+from scrutinydesk.core.master import is_master
+from scrutinydesk.core.paths import bundled_database
 from scrutinydesk.core.releases import OpenRelease
 from scrutinydesk.core.store import Store
 from scrutinydesk.ui.about_dialog import AboutDialog
@@ -177,8 +179,12 @@ class MainWindow(QMainWindow):
         if self.release.version is not None:
             when = long_date(self.release.published_at) if self.release.published_at else "date not known"
             text = f"Release v{self.release.version} · published {when}"
+        elif is_master(self.conn):
+            text = f"Master database {self.release.path.name} · built {built}"
+        elif self.release.path == bundled_database():
+            text = f"Bundled database · built {built} · no release pulled yet"
         else:
-            text = f"Bundled database {self.release.path.name} · built {built}"
+            text = f"Database {self.release.path.name} · built {built}"
         self.release_label.setText(text)
 
     def _about(self) -> None:

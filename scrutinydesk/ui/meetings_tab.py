@@ -132,8 +132,8 @@ class MeetingsTab(QWidget):
         if latest:
             self.show_meeting(latest)
         else:
-            self.header.setText("<i>No meetings in this database yet. The scrutiny officer adds them by "
-                                "importing minutes; ask them for the latest release.</i>")
+            self.header.setText("<i>No meetings in this database yet. The scrutiny officer adds them with "
+                                "Officer → Import minutes…; members receive them in the next release.</i>")
 
     def set_note_counts(self, lookup: Callable[[list[str]], dict[str, int]]) -> None:
         """Where to ask how many notes each meeting holds (its own and its records'), for the badge."""
