@@ -26,6 +26,7 @@ from scrutinydesk.ingest.when import (
 _ACTION_LINE = re.compile(
     r"^[ \t]*(?:[•·▪●◦*–-][ \t]*)?(?:ACTIONS?|Actions?|Action points?|Agreed actions?|Actions? (?:arising|agreed))"
     r"[ \t]*(?:[:–—-]|\bfor\b)[ \t]*(?P<rest>.*)$")
+_LIST_MARKER = re.compile(r"[ \t]*(?:[•·▪●◦*–-]|\(?[a-z0-9]{1,3}[.)]|\([ivx]{1,4}\))[ \t]+")
 _ACTION_AT_END = re.compile(r"[\s(–—-]+(?:ACTION|Action)(?:\s+by)?\s*[:–—-]\s*(?P<owner>[A-Z][\w .&'’/-]{0,40}?)\)?\.?\s*$")
 _TABLE_HEADER = re.compile(r"\baction\b.*\t.*\b(?:owner|responsible|lead|by whom|officer)\b", re.IGNORECASE)
 _ROLE = re.compile(
@@ -295,6 +296,8 @@ def _implicit(text: str, work: str, item_key: str, block: Block, skip: list[tupl
     for start, end in sentence_spans(work, block.start, block.end):
         if claimed.overlaps(start, end):
             continue
+        marker = _LIST_MARKER.match(work, start, end)
+        start = marker.end() if marker else start
         sentence = work[start:end]
         lowered = sentence.lower()
         for pattern, keywords in zip(_IMPLICIT, _IMPLICIT_WORDS, strict=True):

@@ -20,6 +20,7 @@ _VOTE_NOTE = re.compile(r"\((?:unanimously|nem\.?\s*con\.?|by\s+\d+\s+votes?\s+t
 _LEAD = re.compile(r"[\s:–—-]+")
 PART_MARKER = re.compile(r"^[ \t]*(?:\((?P<a>[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)|(?P<b>[a-z]|[ivx]{1,5}|\d{1,2})[.)]|(?P<bullet>[•·▪●◦*–-]))[ \t]+")
 _INLINE_MARKER = re.compile(r"(?:^|(?<=[\s:;,]))\((?:[a-z]|[ivx]{1,5}|\d{1,2})\)[ \t]+")
+_SENTENCE_DONE = re.compile(r"[.!?][’”\"')]*$")
 _DECISION_LINE = re.compile(r"(?:That|To|that|to)\s+[a-z]")
 _CONTINUES = re.compile(r"(?:[:;,]|\band|\bor|\bthat)\s*$", re.IGNORECASE)
 _STOP_LINE = re.compile(r"^[ \t]*(?:It was (?:MOVED|moved|PROPOSED|proposed)|\(?(?:Councillor|Cllr)\b.*\b(?:declared|left|joined)|Supporting documents|Minutes\s*:|Decision\s*:|Voting|For:|Against:|Abstentions?:|The meeting (?:ended|closed)|Reasons? for (?:the )?decision)", re.IGNORECASE)
@@ -61,7 +62,7 @@ def _extent(text: str, work: str, text_start: int, limit: int) -> tuple[int, int
     lines = [line for line in iter_lines(work, position, limit)]
     collected: list[tuple[int, int]] = []
     parts: list[tuple[int, int]] = []
-    expecting = True
+    expecting, unfinished = True, False
     # "AGREED:" alone on its line heads a list whose entries ("To note …", "That …") may lack markers
     line_end = work.find("\n", position, limit)
     list_follows = not work[position:line_end if line_end != -1 else limit].strip()
@@ -81,13 +82,16 @@ def _extent(text: str, work: str, text_start: int, limit: int) -> tuple[int, int
         elif marker and (parts or expecting or _CONTINUES.search(work[collected[-1][0]:collected[-1][1]])):
             collected.append((line.start, line.end))
             parts.append((line.start, line.end))
-        elif expecting or stripped[0].islower() or (list_follows and _DECISION_LINE.match(stripped) and not blank_before):
+        elif expecting or (unfinished and not blank_before) or stripped[0].islower() \
+                or (list_follows and _DECISION_LINE.match(stripped) and not blank_before):
             collected.append((line.start, line.end))
             if parts:
                 parts[-1] = (parts[-1][0], line.end)
         else:
             break
+        # a colon, semicolon or "and" asks for more; a wrapped line whose sentence has not ended runs on
         expecting = bool(_CONTINUES.search(stripped))
+        unfinished = not _SENTENCE_DONE.search(stripped)
         if list_follows and _DECISION_LINE.match(stripped) and not marker and len(collected) > 1:
             if not parts:
                 parts.append(collected[0])
