@@ -5,12 +5,12 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from scrutinydesk.core.database import open_readonly
 from scrutinydesk.core.errors import UserFacingError
-from scrutinydesk.core.paths import bundled_database
+from scrutinydesk.core.paths import bundled_database, resources_dir
 from scrutinydesk.core.releases import OpenRelease, current_release
 from scrutinydesk.sync.snapshots import rollback
 from scrutinydesk.ui.main_window import TAB_NAMES, MainWindow
@@ -26,6 +26,7 @@ def application() -> QApplication:
     app.setApplicationName("scrutinydesk")
     app.setOrganizationName("scrutinydesk")
     app.setApplicationDisplayName("scrutinydesk")
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "scrutinydesk.svg")))
     return app
 
 
