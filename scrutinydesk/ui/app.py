@@ -26,7 +26,7 @@ def application() -> QApplication:
     app.setApplicationName("scrutinydesk")
     app.setOrganizationName("scrutinydesk")
     app.setApplicationDisplayName("scrutinydesk")
-    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "scrutinydesk.svg")))
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "scrutinydesk-256.png")))
     return app
 
 
