@@ -7,7 +7,9 @@ import click
 
 from scrutinydesk.core.build_database import BuildInputs, ExtractedDocument, build_database
 from scrutinydesk.core.corrections import vanished_report
+from scrutinydesk.core.council_areas import keep_comparison_rows
 from scrutinydesk.core.errors import UserFacingError
+from scrutinydesk.core.indicator_series import DEFAULT_COUNCIL, DEFAULT_REGION
 from scrutinydesk.core.manifest import MANIFEST_NAME, load_manifest
 from scrutinydesk.core.paths import project_root
 from scrutinydesk.core.reference_data import read_catalogue, read_neighbours
@@ -52,8 +54,12 @@ def extract_folder(folder: Path) -> list[ExtractedDocument]:
               help="Indicator catalogue CSV (default: data/indicators.csv).")
 @click.option("--neighbours", type=click.Path(path_type=Path), default=None,
               help="Statistical neighbours CSV (default: data/comparators/statistical_neighbours.csv).")
+@click.option("--council", default=DEFAULT_COUNCIL, show_default=True,
+              help="The council whose committees these are; official values are kept for it, its region, "
+                   "England and its statistical neighbours.")
+@click.option("--region", default=DEFAULT_REGION, show_default=True, help="The council's region.")
 def build(out: Path, minutes_dir: Path, indicator_files: tuple[Path, ...], keep_ids_from: Path | None,
-          catalogue: Path | None, neighbours: Path | None) -> None:
+          catalogue: Path | None, neighbours: Path | None, council: str, region: str) -> None:
     """Build OUT.db from the minutes in a folder and indicator files; prints a one-line summary."""
     from scrutinydesk.core.indicator_import import read_indicator_files
 
@@ -64,11 +70,15 @@ def build(out: Path, minutes_dir: Path, indicator_files: tuple[Path, ...], keep_
     documents = extract_folder(minutes_dir)
     catalogue_rows = read_catalogue(catalogue or data / "indicators.csv")
     known_codes = [row["code"] for row in catalogue_rows]
+    neighbour_rows = read_neighbours(neighbours or data / "comparators" / "statistical_neighbours.csv")
+    values = read_indicator_files(list(indicator_files), known_codes=known_codes) if indicator_files else []
     inputs = BuildInputs(
         catalogue=catalogue_rows,
-        indicator_values=read_indicator_files(list(indicator_files), known_codes=known_codes) if indicator_files else [],
-        neighbours=read_neighbours(neighbours or data / "comparators" / "statistical_neighbours.csv"),
+        indicator_values=keep_comparison_rows(values, council, region, neighbour_rows),
+        neighbours=neighbour_rows,
         keep_ids_from=keep_ids_from,
+        council=council,
+        region=region,
     )
     summary = build_database(out, documents, inputs)
     kept = f"; {summary.kept_ids} ids carried over" if keep_ids_from else ""

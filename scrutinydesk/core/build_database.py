@@ -41,6 +41,8 @@ class BuildInputs:
     indicator_values: list[dict] = field(default_factory=list)
     neighbours: list[dict] = field(default_factory=list)
     keep_ids_from: Path | None = None
+    council: str | None = None
+    region: str | None = None
 
 
 @dataclass
@@ -189,10 +191,14 @@ def _write(db: sqlite_utils.Database, writer: _Writer, inputs: BuildInputs) -> N
         {"key": "schema_version", "value": str(SCHEMA_VERSION)},
         {"key": "built_at", "value": datetime.now(UTC).isoformat(timespec="seconds")},
         {"key": "release_version", "value": ""},
+        *([{"key": "council_area", "value": inputs.council}] if inputs.council else []),
+        *([{"key": "council_region", "value": inputs.region}] if inputs.region else []),
     ], replace=True)
     # The officer's corrections kept in the database the ids come from are re-applied (core.corrections).
     apply_corrections_from(db.conn, inputs.keep_ids_from)
     refresh_search_index(db)
+    # Table statistics (sqlite_stat1) let the read-only window's queries walk the register indexes.
+    db.execute("ANALYZE")
 
 
 def build_database(out: Path, documents: Iterable[ExtractedDocument], inputs: BuildInputs) -> BuildSummary:
