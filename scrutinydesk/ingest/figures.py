@@ -117,7 +117,7 @@ _MEASURE_BEFORE = re.compile(
     r"(?:\s+(?:now|currently|standing\s+at|at))?\s*$", re.IGNORECASE)
 _MEASURE_WORD = re.compile(r"(?i)number|total|count|caseload|figure|level")
 _SIGNED = re.compile(r"\(\s*$")
-_SUBJECT_VERB_AFTER = re.compile(r"^\s+(?:had|have|has|were|are|was|is)\s+(?:now\s+|already\s+|since\s+|also\s+)?(?:been\s+)?[a-z]+(?:ed|en|n|t)\b")
+_SUBJECT_VERB_AFTER = re.compile(r"^\s+(?:had|have|has|were|are|was|is)\s+(?:now\s+|already\s+|since\s+|also\s+)?(?:been\s+)?(?!rated\b|RAG\b)[a-z]+(?:ed|en|n|t)\b")
 _SUBJECT_BEFORE = re.compile(r"(?:^|\b(?:that|highlighted|reported|noted|confirmed|showed|explained|advised|said|stated|and|with)|[,:;(]|^\W*)\s*$", re.IGNORECASE)
 _COMPARATOR_BEFORE = re.compile(
     r"(?P<area>national(?:ly)?|england|statistical\s+neighbou?rs?|\bsns?\b|similar\s+(?:local\s+)?authorities|"
@@ -470,6 +470,24 @@ def _area(work: str, sentence: _Sentence, number: _Number, home: str | None) -> 
     return best or home
 
 
+def _earlier_records(text: str, context: _Sentence, numbers: list[_Number], later: dict,
+                     meeting: date | None) -> list[tuple[_Number, dict]]:
+    """Earlier values named before the figure they lead to ("from 1,900 in April to 1,452"): same
+    unit, indicator and area as that figure, their own period."""
+    out = []
+    for number in numbers:
+        number.unit = later["unit"]
+        quote = _quote(text, context, number)
+        period, guessed = _period(context, number, meeting)
+        record = {**later, "value": _number(number.value), "period": period, "comparators": {},
+                  "quote": squash(text[quote[0]:quote[1]]), "span": [quote[0], quote[1]]}
+        record.pop("doubt", None)
+        if guessed:
+            record["doubt"] = "period not known"
+        out.append((number, record))
+    return out
+
+
 def find_figures(text: str, work: str, item_key: str, block: Block, meeting: date | None, home: str | None) -> list[dict]:
     """Figures of one block, in text order."""
     records: list[dict] = []
@@ -483,6 +501,7 @@ def find_figures(text: str, work: str, item_key: str, block: Block, meeting: dat
             continue
         sentence_records: list[tuple[_Number, dict]] = []
         pending_comparators: list[_Number] = []
+        pending_earlier: list[_Number] = []
         last_by_unit: dict[str, tuple[_Number, dict]] = {}
         context = _sentence(work, *sentence, meeting)
         for number in numbers:
@@ -500,6 +519,8 @@ def find_figures(text: str, work: str, item_key: str, block: Block, meeting: dat
                     continue
             if number.unit is None:
                 if primary is None:
+                    if number.role == "earlier":
+                        pending_earlier.append(number)  # "fallen from 1,900 in April to 1,452": the unit comes later
                     continue
                 number.unit = primary[1]["unit"]
             quote = _quote(text, context, number)
@@ -518,6 +539,9 @@ def find_figures(text: str, work: str, item_key: str, block: Block, meeting: dat
                 if comparator.unit in (None, number.unit):
                     record["comparators"].setdefault(comparator.comparator_area, _number(comparator.value))
             pending_comparators = []
+            if number.role != "earlier" and pending_earlier:
+                sentence_records.extend(_earlier_records(text, context, pending_earlier, record, meeting))
+                pending_earlier = []
             doubts = []
             if indicator is None:
                 doubts.append("indicator unmatched")
@@ -527,5 +551,5 @@ def find_figures(text: str, work: str, item_key: str, block: Block, meeting: dat
                 record["doubt"] = "; ".join(doubts)
             sentence_records.append((number, record))
             last_by_unit[number.unit] = (number, record)
-        records.extend(r for _, r in sentence_records)
+        records.extend(r for _, r in sorted(sentence_records, key=lambda nr: nr[0].start))
     return records

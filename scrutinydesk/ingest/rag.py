@@ -33,6 +33,7 @@ _HYPOTHETICAL = re.compile(
     r"\b(?:could|would|might|may|expected|expect|hope|hoped|aim|aims|aiming|target|ambition|likely|should|"
     r"move\s+(?:from|to)|moving\s+(?:from|to)|from\s+(?:[Rr]ed|[Aa]mber|[Gg]reen)\s+to|be\s+[‘'\"“]?(?:red|amber|green))\b",
     re.IGNORECASE)
+_NOTHING = re.compile(r"(?:none|no|nothing|neither|no areas?|no actions?|no priorit(?:y|ies))(?: of (?:them|these|the \w+))?", re.IGNORECASE)
 _REF = re.compile(r"\b(?P<ref>\d{1,2}(?:\.\d{1,2}){1,2})\b")
 _LEADING = re.compile(r"^(?:[,;:\s–—-]|while\b|whilst\b|and\b|but\b|however\b|although\b|in addition\b|also\b|that\b|of the \w+\b)+", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:\s+(?:is|are|was|were|has|have|had|been|being|now|currently|still|remains?|remained|RAG|overall|given|assigned|awarded|a|an|with))+\s*$", re.IGNORECASE)
@@ -73,6 +74,8 @@ def _subject_before(work: str, sentence_start: int, position: int) -> tuple[str 
         ref = last.group("ref") or (_REF.search(clause[:last.start()]).group("ref") if _REF.search(clause[:last.start()]) else None)
         return squash(last.group("subject")), ref, clause_start + last.start()
     subject = _TRAILING.sub("", _LEADING.sub("", clause)).strip(" ,;:–—-")
+    if re.fullmatch(r"\d+|one|two|three|four|five|six|seven|eight|nine|ten|all|most|some", subject, re.IGNORECASE):
+        return subject, None, clause_start + clause.find(subject)  # "and 8 were rated Amber": a count of rated things
     if len(subject) < 4:
         subject = _appositive(work[sentence_start:position].split(","))
         subject = _TRAILING.sub("", subject).strip(" ,;:–—-")
@@ -143,6 +146,8 @@ def find_rag(text: str, work: str, item_key: str, block: Block) -> list[dict]:
                 if trigger:
                     subject_floor = trigger[-1].end()
             subject, ref, subject_start = _subject_before(work, subject_floor, start + match.start())
-            add(subject, ref, rating, min(subject_start, start + match.start()), start + match.end())
             floor = start + match.end()
+            if subject and _NOTHING.fullmatch(subject):
+                continue  # "none were Red" rates nothing
+            add(subject, ref, rating, min(subject_start, start + match.start()), start + match.end())
     return sorted(records, key=lambda r: r["span"][0])
