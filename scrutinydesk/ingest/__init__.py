@@ -9,7 +9,18 @@ Public interface (EXTRACTION.md is the output contract):
 - Unreadable input (empty, binary, password-protected, too large) raises
   ``scrutinydesk.ingest.errors.UnreadableMinutes``, a ``UserFacingError`` naming the file.
 
-Never imports Qt.
+Beyond the contract's fields the document carries (extra keys are allowed by EXTRACTION.md):
+
+- ``format``: how the file was read (``text``, ``html``, ``moderngov-xml``, ``docx``, ``pdf``);
+  ``notes``: plain sentences about the reading ("read as Windows-1252", "the page is cut short").
+- each item: ``span`` ``[start, end)``; items tile ``Extraction.text`` in order.
+- each resolution: ``routine`` (minutes signed as a correct record, apologies, declarations).
+- every resolution, action, figure and RAG rating: ``span`` ``[start, end)`` into the text, whose
+  words contain the record, and ``doubt`` (a short reason: "owner not found", "indicator
+  unmatched", "period not known", "text-extraction splice") where the extractor is unsure.
+
+Indicator codes come from ``data/indicator_synonyms.csv`` (indicator, wording, requires, priority),
+a table an officer extends without touching code. Never imports Qt.
 """
 from __future__ import annotations
 
