@@ -13,7 +13,8 @@ from scrutinydesk.core.dates import parse_iso
 from scrutinydesk.core.manifest import SourceMeta
 from scrutinydesk.ingest.actions import find_actions
 from scrutinydesk.ingest.dedupe import merge_copies
-from scrutinydesk.ingest.figures import find_figures, home_area
+from scrutinydesk.ingest.figure_context import home_area
+from scrutinydesk.ingest.figures import find_figures
 from scrutinydesk.ingest.model import Extraction
 from scrutinydesk.ingest.rag import find_rag
 from scrutinydesk.ingest.reading import read_path

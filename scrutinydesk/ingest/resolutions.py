@@ -27,6 +27,9 @@ _STOP_LINE = re.compile(r"^[ \t]*(?:It was (?:MOVED|moved|PROPOSED|proposed)|\(?
 _NAME = r"(?:(?:(?:County|District|City|Borough)\s+)?(?:Councillor|Cllr\.?)\s+(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?(?:[A-Z]\.?\s+){0,2}[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*(?:\s+[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*){0,2}|the (?:Vice[- ])?Chair(?:man)?|the Leader|the Mayor)"
 _MOVED = re.compile(rf"\b(?:MOVED|moved|Moved|PROPOSED|proposed|Proposed)\s+by\s+(?P<name>{_NAME})")
 _SECONDED = re.compile(rf"\b(?:SECONDED|seconded|Seconded)\s+by\s+(?P<name>{_NAME})")
+# "Councillor Hart MOVED and Councillor Bullivant SECONDED that …"
+_NAME_MOVED = re.compile(rf"(?P<name>{_NAME})\s+(?:MOVED|moved|PROPOSED|proposed)\b")
+_NAME_SECONDED = re.compile(rf"(?P<name>{_NAME})\s+(?:SECONDED|seconded)\b")
 _ROUTINE = re.compile(
     r"\b(?:correct|true|accurate|full and accurate)\s+record\b|\bsigned\s+(?:by\s+the\s+Chair|as\s+a)\b|"
     r"\bminutes\b.{0,80}\b(?:be\s+)?(?:approved|confirmed|agreed|signed)\b|\bapologies\b|\bdeclarations? of interest",
@@ -125,8 +128,8 @@ def _part_texts(work: str, start: int, end: int, part_lines: list[tuple[int, int
 
 def _mover(work: str, window_start: int, keyword: int, after_end: int) -> tuple[str | None, str | None]:
     before = work[max(window_start, keyword - 900):keyword]
-    moved = list(_MOVED.finditer(before))
-    seconded = list(_SECONDED.finditer(before))
+    moved = list(_MOVED.finditer(before)) or list(_NAME_MOVED.finditer(before))
+    seconded = list(_SECONDED.finditer(before)) or list(_NAME_SECONDED.finditer(before))
     after = work[after_end:after_end + 300]
     if not moved:
         moved = list(_MOVED.finditer(after))[:1]

@@ -1,0 +1,282 @@
+"""Which numbers in a sentence are figures, and of what kind.
+
+A number becomes a figure only with a positive sign that it measures something: a unit (%, per
+10,000, £, average days) or a counting context ("a total of 636", "standing at 48", "five
+children"). Dates, times, ages, ranges, distances, item and section numbers, report references,
+phone numbers and file sizes never do. Numbers introduced as the national average, statistical
+neighbours or a target are comparators; "compared to 10 in October 2021" is an earlier value.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from scrutinydesk.ingest.catalogue import find_areas
+from scrutinydesk.ingest.layout import Spans
+from scrutinydesk.ingest.segment import REPORT_REF
+from scrutinydesk.ingest.when import (
+    DAY_MONTH,
+    DAY_MONTH_YEAR,
+    ISO_DATE,
+    MONTH_DAY_YEAR,
+    MONTH_YEAR,
+    NUMERIC_DATE,
+)
+
+_UNITS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+          "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+          "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+_WORD_NUMBER = re.compile(
+    r"\b(?:(?P<tens>" + "|".join(_TENS) + r")(?:[- ](?P<tail>" + "|".join(_UNITS) + r"))?"
+    r"|(?P<unit>" + "|".join(_UNITS) + r")(?: hundred(?: and (?P<rest>\w+))?)?)\b", re.IGNORECASE)
+_DIGITS = re.compile(r"(?<![\w/£.,])(?P<sign>[+-](?=\d))?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?(?![\w/]|[.,]\d)")
+ANY_NUMBER = re.compile(r"\d|\b(?:" + "|".join([*_UNITS, *_TENS]) + r")\b", re.IGNORECASE)
+_MONEY = re.compile(r"£\s?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?P<dec>\.\d+)?\s*(?P<scale>bn\b|billions?\b|m\b|mn\b|millions?\b|k\b|thousands?\b)?", re.IGNORECASE)
+
+_NOT_FIGURES = re.compile(
+    "|".join((
+        *(re.sub(r"\(\?P<\w+>", "(?:", p.pattern) for p in (DAY_MONTH_YEAR, MONTH_DAY_YEAR, NUMERIC_DATE, ISO_DATE,
+                                                         DAY_MONTH, MONTH_YEAR)),
+        r"\b(?:19|20)\d\d\s*[/–-]\s*\d{2,4}\b",  # financial years
+        r"\b(?:19|20)\d\d\b",  # years
+        r"\b\d{1,2}(?:[.:]\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)",  # times
+        r"\b\d{1,2}:\d{2}\b",
+        r"(?:\+44\s?\(?0?\)?|\b0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}\b",  # phone numbers
+        REPORT_REF.pattern,
+        r"\bStanding Orders?\s+(?:No\.?\s*)?\d+(?:\s*\(\w+\))*",
+        r"\b(?:aged?|ages)\s+(?:between\s+|of\s+|up to\s+|under\s+|over\s+)?\d+(?:\s*(?:-|–|to|and)\s*\d+)?",
+        r"\b\d+\s*(?:-|–|to)\s*\d+[- ]?(?:year|yr)s?[- ]olds?\b",
+        r"\b\d+[- ](?:year|yr)s?[- ]olds?\b",
+        r"\b(?:under|over)[- ]\d+s\b",
+        r"\b\d+\s*(?:-|–)\s*\d+(?!\s*(?:%|per\s?cent))\b",  # ranges (ages, periods, pages)
+        r"\b\d+\s*/\s*\d+\b",
+        r"(?<![\d,.])\d{1,3}\s+in\s+(?:every\s+)?(?!(?:19|20)\d\d)\d{1,4}\b(?![,.]\d)",  # ratios ("1 in 5")
+        r"\b\d+(?:\.\d+)?\s*(?:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|ft|acres?|hectares?|sq\s?m)\b",  # distances, areas
+        r"(?m:^)[ \t]*\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?=[ \t]+[A-Z‘'\"“])",  # paragraph numbers ("1.2 Placement sufficiency")
+    )), re.IGNORECASE)
+_LABEL_BEFORE = re.compile(
+    r"\b(?:section|s|item|items|minute|minutes|appendix|appendices|paragraph|paragraphs|para|page|pages|order|orders|"
+    r"rule|regulation|clause|part|annex|schedule|chapter|phase|stage|year|years|level|tier|band|grade|ward|"
+    r"priority|recommendation|option|question|objective|covid|no|room|floor|version|v|aged|age|ages|class|route|"
+    r"table|figure|chart|graph|slide|point|step|act|article|standard|principle|theme|area|motion|amendment|round|"
+    r"week|day|month|quarter|q|cohort|line|reference|ref|category|goal|lot|plot|unit|block|box|tel|telephone|"
+    r"phone|ext|extension|fax|mobile|top|under|over|number|group|team|district|locality|cluster|zone|patch|"
+    r"wave|tranche|batch|model|pillar|outcome|ambition|commitment|key|foundation|covid-)\s*[.:#-]?\s*\(?$",
+    re.IGNORECASE)
+_PERCENT_AFTER = re.compile(r"^\s?(?:%|per\s?cent\b|percent\b)")
+_POINTS_AFTER = re.compile(r"^\s?(?:%\s*)?(?:percentage\s+)?points?\b", re.IGNORECASE)
+_PER_10K_AFTER = re.compile(r"^\s*(?:per|/)\s*10,?000\b|^\s*per\s+10\s?k\b", re.IGNORECASE)
+_DURATION_BEFORE = re.compile(r"\b(?:for|lasted|lasting|waited|waiting|wait\s+of|delay\s+of|delayed\s+by|closed\s+for|open\s+for)\s+(?:(?:a\s+)?(?:total|further|another|more\s+than|over|almost|nearly|around|about)\s+(?:of\s+)?)?$", re.IGNORECASE)
+_TIME_UNIT_AFTER = re.compile(r"^\s*(?:working\s+)?(?:days?|hours?|hrs?|weeks?|months?|years?|yrs?|minutes?|mins?|seconds?|decades?)\b|^['’]s?\s+time", re.IGNORECASE)
+_DAYS_AFTER = re.compile(r"^\s*(?:working\s+|calendar\s+)?days?\b", re.IGNORECASE)
+_AVERAGE_BEFORE = re.compile(r"\b(?:average|averaged|mean|median|typical(?:ly)?|took|taking|takes|length)\b(?:\s+[\w'’-]+){0,8}?\s*(?:of|was|is|at|to|were|are)?\s*$", re.IGNORECASE)
+_CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:increase|rise|decrease|reduction|fall|drop|growth|change|uplift|jump|up|down)s?\s+(?:of|by)|"
+    r"(?:increased|increasing|rose|risen|rising|grew|grown|growing|fell|fallen|falling|decreased|decreasing|reduced|reducing|"
+    r"dropped|dropping|declined|declining|went up|gone up|gone down|went down|improved|improving)\s+by)"
+    r"\s+(?:around|about|over|almost|nearly|approximately|some|just over|just under|more than|less than|roughly)?\s*$",
+    re.IGNORECASE)
+_CHANGE_AFTER = re.compile(
+    r"^\s?(?:%|per\s?cent|percent)\s*(?:year[- ]on[- ]year\s+|annual\s+|overall\s+|net\s+)?"
+    r"(?:increase|rise|decrease|reduction|fall|drop|growth|uplift|jump|higher|lower|more|fewer|up|down)\b", re.IGNORECASE)
+_COUNT_NOUNS = (
+    r"(?:children|child|young\s+people|young\s+person|people|persons?|famil(?:y|ies)|referrals?|re-referrals?|cases?|"
+    r"placements?|social\s+workers?|workers?|staff|practitioners?|posts?|vacanc(?:y|ies)|assessments?|plans?|"
+    r"contacts?|care\s+leavers?|leavers?|carers?|homes?|households?|pupils?|students?|schools?|complaints?|"
+    r"applications?|visits?|meetings?|adults?|residents?|requests?|apprentices?|fte|exclusions?|incidents?|"
+    r"uasc|cpps?|cin|cla|lac|enquir(?:y|ies)|conferences?|beds?|places?|officers?|managers?|nqsws?|"
+    r"babies|infants?|girls?|boys?|parents?|mothers?|fathers?|victims?|offenders?|learners?|participants?|"
+    r"members\s+of\s+staff|agency\s+workers?|foster(?:ing)?\s+(?:carers?|families|households)|adopters?|adoptions?|"
+    r"unaccompanied|looked\s+after|in\s+care|on\s+(?:a\s+)?(?:child\s+protection\s+)?plans?|"
+    r"recruits?|starters?|leavers|appointments?|hires?|deaths?|fatalities|suspensions?|patients?|clients?|"
+    r"[a-z]+(?:ists|ers|ors|ants|ents|ians|ees))")
+_COUNT_AFTER = re.compile(
+    rf"^\s+(?:(?!(?:of|the|which|that|who|and|or|to|in|on|at|for|with|from|by|per|is|was|are|were|had|have|has|"
+    rf"will|would|be|been|a|an|this|these|those|our|their|its)\b)[A-Za-z'’()-]+\s+){{0,3}}?{_COUNT_NOUNS}\b",
+    re.IGNORECASE)
+_COUNT_BEFORE = re.compile(
+    r"\b(?:a\s+total\s+of|total\s+of|totall?ing|standing\s+at|stands?\s+at|stood\s+at|now\s+at|currently\s+at|"
+    r"(?:had\s+|has\s+|have\s+)?(?:increased|increasing|reduced|reducing|decreased|decreasing|fallen|fell|falling|"
+    r"rose|risen|rising|dropped|dropping|grown|grew|come\s+down|gone\s+up|gone\s+down|improved|improving)\s+(?:again\s+)?to|"
+    r"down\s+to|up\s+to\s+a\s+total\s+of|reached|reaching|peaked\s+at|of\s+(?:whom|which|these|those|them)|"
+    r"there\s+(?:were|are|was|is|had\s+been|have\s+been|has\s+been|will\s+be)|"
+    r"(?:increased|rose|risen|grown|grew|fell|fallen|decreased|reduced|dropped)\b[^.;]{0,30}?\bto"
+    r")\s*$",
+    re.IGNORECASE)
+_MEASURE_BEFORE = re.compile(
+    r"\b(?:number|numbers|total|count|caseloads?|figure|level)\b[^.;]{0,90}?\b(?:is|was|are|were|of|at|to|now|currently|being)"
+    r"(?:\s+(?:now|currently|standing\s+at|at))?\s*$", re.IGNORECASE)
+_MEASURE_WORD = re.compile(r"(?i)number|total|count|caseload|figure|level")
+_SIGNED = re.compile(r"\(\s*$")
+_SUBJECT_VERB_AFTER = re.compile(r"^\s+(?:had|have|has|were|are|was|is)\s+(?:now\s+|already\s+|since\s+|also\s+)?(?:been\s+)?(?!rated\b|RAG\b)[a-z]+(?:ed|en|n|t)\b")
+_SUBJECT_BEFORE = re.compile(r"(?:^|\b(?:that|highlighted|reported|noted|confirmed|showed|explained|advised|said|stated|and|with)|[,:;(]|^\W*)\s*$", re.IGNORECASE)
+_COMPARATOR_BEFORE = re.compile(
+    r"(?P<area>national(?:ly)?|england|statistical\s+neighbou?rs?|\bsns?\b|similar\s+(?:local\s+)?authorities|"
+    r"comparators?|comparator\s+(?:group|authorities)|regional(?:ly)?|the\s+region|south\s+west|south\s+east|north\s+west|"
+    r"north\s+east|east\s+midlands|west\s+midlands|east\s+of\s+england|london|yorkshire\s+and\s+the\s+humber|"
+    r"good\s+(?:and\s+outstanding\s+)?(?:local\s+)?authorities|outstanding\s+(?:local\s+)?authorities|targets?)"
+    r"(?:['’]s)?(?:\s+(?:average|mean|median|figure|rate|level|performance|position|benchmark))?"
+    r"(?:\s+(?:of|at|is|was|being|stands\s+at|stood\s+at|which\s+is|which\s+was|=))?\s*[:(=]?\s*(?:of\s+)?$",
+    re.IGNORECASE)
+_COMPARATOR_AFTER = re.compile(
+    r"^\s*(?:%|per\s?cent)?\s*(?:per\s+(?:10,?000|10\s?k)\s+(?:children\s+)?)?(?P<area>nationally|in\s+england|across\s+england|for\s+england|"
+    r"(?:for\s+|among\s+|across\s+|amongst\s+)?(?:our\s+|the\s+)?statistical\s+neighbou?rs?|regionally|"
+    r"in\s+the\s+region|(?:for|among|across)\s+similar\s+authorities)\b", re.IGNORECASE)
+_EARLIER_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|against|from|up\s+from|down\s+from|versus|vs\.?|than)\s*(?:the\s+)?$", re.IGNORECASE)
+_EXCLUSION_START = re.compile(
+    r"[\d+]|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|aged?\b|ages\b|under|over|standing))")
+_NATIONAL = re.compile(r"\b(?:national(?:ly)?|england)\b", re.IGNORECASE)
+_SN = re.compile(r"\b(?:statistical|sns?|similar|comparator)\b", re.IGNORECASE)
+_TARGET = re.compile(r"\btargets?\b", re.IGNORECASE)
+_GOOD = re.compile(r"\b(?:good|outstanding)\b", re.IGNORECASE)
+_REGION = re.compile(r"\bregion", re.IGNORECASE)
+
+
+@dataclass
+class Number:
+    start: int
+    end: int
+    value: float
+    unit: str | None = None
+    role: str = "figure"  # figure | comparator | earlier
+    comparator_area: str | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def _excluded_spans(work: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Dates, times, ages, phone numbers and the like in ``work[start:end]``: the full pattern is
+    tried only where one of them can begin, which keeps number-dense text fast."""
+    spans: list[tuple[int, int]] = []
+    reached = start
+    for candidate in _EXCLUSION_START.finditer(work, start, end):
+        position = candidate.start()
+        if position < reached or (position > 0 and work[position - 1].isalnum() and work[position].isdigit()
+                                  and work[position - 1].isdigit()):
+            continue
+        match = _NOT_FIGURES.match(work, position, end)
+        if match and match.end() > position:
+            spans.append(match.span())
+            reached = match.end()
+    return spans
+
+
+def _value(int_part: str, dec: str | None) -> float:
+    return float(int_part.replace(",", "") + (dec or ""))
+
+
+def _word_value(match: re.Match) -> float | None:
+    if match.group("tens"):
+        return float(_TENS[match.group("tens").lower()] + (_UNITS[match.group("tail").lower()] if match.group("tail") else 0))
+    unit = _UNITS[match.group("unit").lower()]
+    if "hundred" in match.group().lower():
+        rest = match.group("rest")
+        extra = _UNITS.get((rest or "").lower(), _TENS.get((rest or "").lower(), 0))
+        return float(unit * 100 + extra)
+    return float(unit)
+
+
+def as_number(value: float) -> float | int:
+    return int(value) if value == int(value) and abs(value) < 1e15 else round(value, 4)
+
+
+def _comparator_area(words: str) -> str:
+    if _SN.search(words):
+        return "Statistical neighbours"
+    if _TARGET.search(words):
+        return "Target"
+    if _GOOD.search(words):
+        return "Good authorities"
+    if _NATIONAL.search(words):
+        return "England"
+    region = next(find_areas(words.title()), None)
+    if region:
+        return region[2]
+    return "Region" if _REGION.search(words) else "England"
+
+
+def _classify(work: str, sentence_start: int, number: Number, is_word: bool) -> Number | None:
+    """Give a number its unit and role from its context, or ``None`` when it is not a figure."""
+    left = work[max(sentence_start, number.start - 100):number.start]
+    right = work[number.end:number.end + 80]
+    if _LABEL_BEFORE.search(left[-30:]) and not _PERCENT_AFTER.match(right):
+        return None
+    if re.search(r"\bper\s*$", left, re.IGNORECASE):
+        return None  # the "10,000" of "per 10,000"
+    comparator = _COMPARATOR_BEFORE.search(left[-70:])
+    after = _COMPARATOR_AFTER.match(right)
+    if number.unit == "gbp":
+        pass
+    elif _PERCENT_AFTER.match(right) or _POINTS_AFTER.match(right):
+        signed = number.extra.get("signed")
+        number.unit = "change_percent" if (_CHANGE_BEFORE.search(left[-70:]) or _CHANGE_AFTER.match(right) or signed
+                                           or _POINTS_AFTER.match(right)) else "percent"
+    elif _PER_10K_AFTER.match(right):
+        number.unit = "per_10k"
+    elif _DAYS_AFTER.match(right) and not is_word:
+        if not (_AVERAGE_BEFORE.search(left[-90:]) or _DURATION_BEFORE.search(left[-40:])
+                or re.match(r"^\s*(?:working\s+)?days?\s+on\s+average", right, re.IGNORECASE)):
+            return None
+        number.unit = "days"
+    elif _TIME_UNIT_AFTER.match(right):
+        return None
+    elif comparator or after or _EARLIER_BEFORE.search(left[-30:]):
+        number.unit = None  # decided against the figure it belongs to
+    elif _COUNT_AFTER.match(right) or _COUNT_BEFORE.search(left[-45:]) \
+            or (_MEASURE_WORD.search(left) and _MEASURE_BEFORE.search(left)) \
+            or (number.extra.get("signed") and _SIGNED.search(left)) \
+            or (not is_word and _SUBJECT_VERB_AFTER.match(right) and _SUBJECT_BEFORE.search(left[-40:])):
+        number.unit = "count"
+    else:
+        return None
+    if number.unit == "count" and number.value != int(number.value) and not _AVERAGE_BEFORE.search(left[-90:]):
+        return None  # "1.2 placements" is a paragraph number, not a count; an average may be fractional
+    if comparator:
+        number.role, number.comparator_area = "comparator", _comparator_area(comparator.group("area"))
+    elif after:
+        number.role, number.comparator_area = "comparator", _comparator_area(after.group("area"))
+    elif _EARLIER_BEFORE.search(left[-30:]):
+        number.role = "earlier"
+    return number
+
+
+def _numbers(work: str, start: int, end: int, excluded: list[tuple[int, int]]) -> list[Number]:
+    found: list[Number] = []
+
+    claimed = Spans(excluded)
+
+    def free(s: int, e: int) -> bool:
+        return not claimed.overlaps(s, e)
+
+    for match in _MONEY.finditer(work, start, end):
+        scale = (match.group("scale") or "").lower()
+        factor = 1e9 if scale.startswith("b") else 1e6 if scale.startswith("m") else 1e3 if scale.startswith(("k", "t")) else 1
+        found.append(Number(match.start(), match.end(), _value(match.group("int"), match.group("dec")) * factor, "gbp"))
+    money = Spans([(n.start, n.end) for n in found])
+    for match in _DIGITS.finditer(work, start, end):
+        s, e = match.start("int"), match.end()
+        if not free(s, e) or money.overlaps(s, s + 1):
+            continue
+        number = Number(match.start(), e, _value(match.group("int"), match.group("dec")))
+        if match.group("sign"):
+            number.extra["signed"] = True
+            if match.group("sign") == "-":
+                number.value = -number.value
+        found.append(number)
+    for match in _WORD_NUMBER.finditer(work, start, end):
+        if not free(match.start(), match.end()):
+            continue
+        value = _word_value(match)
+        if value is not None:
+            number = Number(match.start(), match.end(), value)
+            number.extra["word"] = True
+            found.append(number)
+    return sorted(found, key=lambda n: n.start)
+
+
+def find_numbers(work: str, start: int, end: int) -> list[Number]:
+    """The figure-like numbers of ``work[start:end]`` (one sentence), classified, in text order."""
+    if not ANY_NUMBER.search(work, start, end):
+        return []
+    excluded = _excluded_spans(work, start, end)
+    return [n for n in (_classify(work, start, n, bool(n.extra.get("word"))) for n in _numbers(work, start, end, excluded)) if n]
