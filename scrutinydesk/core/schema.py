@@ -114,15 +114,21 @@ _FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
 # Every filter and sort the window offers has an index, so no interaction scans a table.
 _INDEXES: dict[str, list[list[str]]] = {
     "meetings": [["committee_id", "date"], ["date"]],
-    "items": [["meeting_id", "position"]],
-    "resolutions": [["meeting_id"], ["item_id"]],
-    "actions": [["meeting_id"], ["item_id"], ["status", "due"], ["due"], ["owner"]],
+    "items": [["meeting_id", "position"], ["title", "id"]],
+    "resolutions": [["meeting_id"], ["item_id"], ["moved_by", "id"], ["seconded_by", "id"], ["routine", "id"]],
+    "actions": [["meeting_id"], ["item_id"], ["status", "due"], ["status", "id"], ["due", "id"], ["owner", "id"]],
     "action_history": [["action_id", "at"]],
     "events": [["device_id", "seq"], ["outcome"]],
     "conflicts": [["resolved_at"]],
     "figures": [["meeting_id"], ["item_id"], ["indicator_code", "period"]],
     "rag_ratings": [["meeting_id"], ["item_id"], ["ref"]],
     "indicator_values": [["code", "period"]],
+}
+
+# The registers' default orders (core.table_queries): meetings newest first; actions open first, by due date.
+_EXPRESSION_INDEXES: dict[str, str] = {
+    "idx_meetings_when": "meetings(coalesce(date, year))",
+    "idx_actions_register_order": "actions((status = 'completed'), (due IS NULL), due)",
 }
 
 # Full-text search: table -> columns indexed.
@@ -146,6 +152,8 @@ def create_schema(db: sqlite_utils.Database) -> None:
     for name, indexes in _INDEXES.items():
         for cols in indexes:
             db[name].create_index(cols, if_not_exists=True)
+    for name, target in _EXPRESSION_INDEXES.items():
+        db.execute(f"CREATE INDEX IF NOT EXISTS {name} ON {target}")
     for name, cols in FTS_TABLES.items():
         db[name].enable_fts(cols, create_triggers=False, tokenize="porter", replace=True)
     db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

@@ -1,12 +1,15 @@
-"""A table model that pages rows out of SQLite as the view scrolls, sorting and filtering in SQL.
+"""A table model that pages rows out of SQLite as the view shows them, sorting and filtering in SQL.
 
-It holds only the rows fetched so far, a page at a time, so a register of thirty thousand rows opens
-as fast as one of thirty. The proxy beside it keeps Qt's usual sort/filter proxy in the view chain
-but hands sorting to the database, because sorting in Qt would need every row in memory.
+It knows the number of rows from a count and fetches a page of rows the first time the view asks
+for one of them, keeping only the pages seen lately, so a register of thirty thousand rows opens,
+scrolls to its end and holds memory like one of thirty. The proxy beside it keeps Qt's usual
+sort/filter proxy in the view chain but hands sorting to the database, because sorting in Qt would
+need every row in memory.
 """
 from __future__ import annotations
 
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
@@ -15,8 +18,11 @@ from scrutinydesk.core import table_queries
 from scrutinydesk.core.table_queries import QueryState, TableQuery
 
 PAGE = 200
+PAGES_KEPT = 32  # pages held at once (the rest are fetched again when scrolled back to)
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 RAW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+_OWN_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, RECORD_ID_ROLE, RAW_ROLE))
 
 Index = QModelIndex | QPersistentModelIndex
 Formatter = Callable[[str, object, tuple], object]
@@ -33,13 +39,13 @@ class SqlTableModel(QAbstractTableModel):
         self._format = formatter
         self._decorate = decorate
         self.state = QueryState()
-        self._rows: list[tuple] = []
+        self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
         self._total = 0
         self.refresh()
 
     # -- what the view asks -------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._query.columns)
@@ -50,9 +56,11 @@ class SqlTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if self._decorate is None and role not in _OWN_ROLES:
+            return None  # the view asks each cell for a dozen roles; most have nothing to look up
+        row = self._row(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        row = self._rows[index.row()]
         key = self._query.columns[index.column()].key
         value = row[index.column() + 1]
         if role == Qt.ItemDataRole.DisplayRole:
@@ -68,19 +76,22 @@ class SqlTableModel(QAbstractTableModel):
             return self._decorate(key, value, row, role)
         return None
 
-    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+    def _row(self, number: int) -> tuple | None:
+        page = self._page(number // PAGE)
+        offset = number % PAGE
+        return page[offset] if offset < len(page) else None
 
-    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        page = table_queries.fetch(self._conn, self._query, self.state, PAGE, len(self._rows))
-        if not page:
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
+    def _page(self, number: int) -> list[tuple]:
+        """One page of rows, from the pages kept or else from the database (one LIMIT query)."""
+        page = self._pages.get(number)
+        if page is None:
+            page = table_queries.fetch(self._conn, self._query, self.state, PAGE, number * PAGE, total=self._total)
+            self._pages[number] = page
+            if len(self._pages) > PAGES_KEPT:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
+        return page
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.state.sort_key = self._query.columns[column].key
@@ -111,19 +122,22 @@ class SqlTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Re-run the query from the first page (filter, sort or database changed)."""
         self.beginResetModel()
+        self._pages.clear()
         self._total = table_queries.count(self._conn, self._query, self.state)
-        self._rows = table_queries.fetch(self._conn, self._query, self.state, PAGE, 0)
+        self._page(0)
         self.endResetModel()
 
     def row_of(self, record_id: str) -> int | None:
-        """The row showing a record, fetching further pages until it is found or rows run out."""
-        while True:
-            for number, row in enumerate(self._rows):
+        """The row showing a record: the pages kept first, then page after page until rows run out."""
+        for number, page in list(self._pages.items()):
+            for offset, row in enumerate(page):
                 if row[0] == record_id:
-                    return number
-            if not self.canFetchMore():
-                return None
-            self.fetchMore()
+                    return number * PAGE + offset
+        for number in range((self._total + PAGE - 1) // PAGE):
+            for offset, row in enumerate(self._page(number)):
+                if row[0] == record_id:
+                    return number * PAGE + offset
+        return None
 
 
 class SqlSortProxy(QSortFilterProxyModel):
