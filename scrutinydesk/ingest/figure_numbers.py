@@ -108,6 +108,7 @@ _MEASURE_BEFORE = re.compile(
     r"\b(?:number|numbers|total|count|caseloads?|figure|level)\b[^.;]{0,90}?\b(?:is|was|are|were|of|at|to|now|currently|being)"
     r"(?:\s+(?:now|currently|standing\s+at|at))?\s*$", re.IGNORECASE)
 _MEASURE_WORD = re.compile(r"(?i)number|total|count|caseload|figure|level")
+_VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|in favour|abstain(?:ed|ing)?|abstentions?|against the motion)\b", re.IGNORECASE)
 _SIGNED = re.compile(r"\(\s*$")
 _SUBJECT_VERB_AFTER = re.compile(r"^\s+(?:had|have|has|were|are|was|is)\s+(?:now\s+|already\s+|since\s+|also\s+)?(?:been\s+)?(?!rated\b|RAG\b)[a-z]+(?:ed|en|n|t)\b")
 _SUBJECT_BEFORE = re.compile(r"(?:^|\b(?:that|highlighted|reported|noted|confirmed|showed|explained|advised|said|stated|and|with)|[,:;(]|^\W*)\s*$", re.IGNORECASE)
@@ -229,6 +230,8 @@ def _classify(work: str, sentence_start: int, number: Number, is_word: bool) -> 
         number.unit = "count"
     else:
         return None
+    if number.unit == "count" and _VOTE.search(left[-60:] + right[:60]):
+        return None  # "Five Members voted for and two against" is a vote, not a measure
     if number.unit == "count" and number.value != int(number.value) and not _AVERAGE_BEFORE.search(left[-90:]):
         return None  # "1.2 placements" is a paragraph number, not a count; an average may be fractional
     if comparator:
