@@ -193,10 +193,16 @@ def clean_quote(quote: str | None) -> str | None:
     return re.sub(r"^[\s\-–—•·*]+", "", quote) if quote else quote
 
 
+# The most recent figures of one indicator read from minutes: more than a chart can show, and a bound
+# that keeps decades of a county's minutes from ever being read whole (tests/perf checks every read).
+MINUTES_FIGURES_READ = 5000
+
+
 def _minutes(conn: sqlite3.Connection, code: str, council: str) -> tuple[list[Point], dict[str, list[Point]]]:
     rows = conn.execute(
         "SELECT f.id, f.meeting_id, f.value, f.area, f.period, f.comparators, f.quote, m.date, m.year "
-        "FROM figures f LEFT JOIN meetings m ON m.id = f.meeting_id WHERE f.indicator_code = ?", (code,)
+        "FROM figures f LEFT JOIN meetings m ON m.id = f.meeting_id WHERE f.indicator_code = ? "
+        "ORDER BY coalesce(m.date, m.year) DESC LIMIT ?", (code, MINUTES_FIGURES_READ)
     ).fetchall()
     council_points: list[Point] = []
     quoted: dict[str, list[Point]] = {}

@@ -9,6 +9,7 @@ label written the way people write it.
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -48,6 +49,7 @@ class Period:
         return self.start - slack <= other.end and other.start - slack <= self.end
 
 
+@functools.lru_cache(maxsize=4096)  # a county's charts parse the same few hundred periods 100,000 times
 def parse_period(text: str) -> Period | None:
     """The ``Period`` for "2021-22", "2022-09-30", "2022-10" or "2022"; None when unrecognised."""
     text = (text or "").strip()

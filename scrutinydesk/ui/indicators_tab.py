@@ -99,7 +99,15 @@ class IndicatorsTab(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self._build_bar())
         layout.addWidget(self.pages, 1)
-        self.reload()
+        self._loaded = False  # read when first shown or asked for, so the window opens without waiting
+
+    def showEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
+        self._ensure_loaded()
+        super().showEvent(event)
+
+    def _ensure_loaded(self) -> None:
+        if not self._loaded:
+            self.reload()
 
     # -- layout -------------------------------------------------------------------------------
     def _build_bar(self) -> QHBoxLayout:
@@ -213,6 +221,7 @@ class IndicatorsTab(QWidget):
     # -- data -----------------------------------------------------------------------------------
     def reload(self) -> None:
         """Re-read everything from the (possibly switched) database and keep the current page."""
+        self._loaded = True
         conn = self._conn_factory()
         current = self.view.code if self.view else None
         self.views = {code: view for code in indicator_codes(conn) if (view := load_indicator(conn, code))}
@@ -250,13 +259,16 @@ class IndicatorsTab(QWidget):
         self.export_csv_button.setEnabled(on_chart)
 
     def show_overview(self) -> None:
+        self._ensure_loaded()
         self._show_page("overview")
 
     def show_plan(self) -> None:
+        self._ensure_loaded()
         self._show_page("plan")
 
     def select_indicator(self, code: str) -> None:
         """Open the chart of ``code`` (ignored for a code the database does not hold)."""
+        self._ensure_loaded()
         if code in self.views:
             self._show_indicator(code)
             self._show_page("chart")
