@@ -2,9 +2,10 @@
 
 ``python benchmarks/corpus.py [--scale 1.0] [--seed 2022]`` writes minutes files (plain text and
 ModernGov-style HTML pages) for 30 committees x 10 years x 10 meetings at scale 1 ("county"), then
-builds them into a database with the real extractor (``scrutinydesk.ingest.extract_path``) and the real
-``build_database``, extracting in a pool of worker processes. Everything is deterministic from the seed:
-each meeting has its own random stream, so a meeting reads the same at every scale.
+builds them with the real ``build`` command and the arguments ``make`` gives it, only its extraction
+(``scrutinydesk.ingest.extract_path`` per file) spread over a pool of worker processes. Everything is
+deterministic from the seed: each meeting has its own random stream, so a meeting reads the same at
+every scale.
 
 Generated minutes and built databases are cached under ``benchmarks/out/`` (gitignored): minutes by
 seed and scale, databases also by a fingerprint of the extractor and build code, so a change to either
@@ -565,13 +566,13 @@ def minutes_folder(spec: CorpusSpec, out_root: Path = OUT) -> tuple[Path, Plante
 
 
 def code_fingerprint() -> str:
-    """A hash of the extractor and the build code: a change to either makes a new cached database."""
+    """A hash of the extractor, the build code and the data it reads: a change makes a new cached database."""
     digest = hashlib.sha256()
-    paths = sorted((ROOT / "scrutinydesk" / "ingest").rglob("*.py")) + sorted((ROOT / "scrutinydesk" / "core").rglob("*.py"))
+    code = ROOT / "scrutinydesk"
+    paths = [*sorted((code / "ingest").rglob("*.py")), *sorted((code / "core").rglob("*.py")),
+             code / "cli" / "build_cmd.py", *sorted((ROOT / "data").rglob("*.csv"))]
     for path in paths:
         digest.update(path.relative_to(ROOT).as_posix().encode())
-        digest.update(path.read_bytes())
-    for path in sorted((ROOT / "data").glob("*.csv")):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 
@@ -585,41 +586,56 @@ def _extract_one(job: tuple[Path, object]):  # noqa: ANN202 - runs in a worker p
     return ExtractedDocument(extraction.text, extraction.document, meta)
 
 
-def _build_inputs():  # noqa: ANN202
-    """What ``make data/scrutinydesk.db`` passes to build besides the minutes: catalogue, DfE files, neighbours."""
-    from scrutinydesk.core.build_database import BuildInputs
-    from scrutinydesk.core.indicator_import import read_indicator_files
-    from scrutinydesk.core.reference_data import read_catalogue, read_neighbours
+class _PooledExtraction:
+    """``build_cmd.extract_folder`` with the files shared out over worker processes, same order and result."""
 
-    data = ROOT / "data"
-    files = [data / "official_values.csv", *sorted((data / "dfe").glob("*.csv"))]
-    return BuildInputs(catalogue=read_catalogue(data / "indicators.csv"), indicator_values=read_indicator_files(files),
-                       neighbours=read_neighbours(data / "comparators" / "statistical_neighbours.csv"))
+    def __init__(self, workers: int) -> None:
+        self.workers = workers
+        self.seconds = 0.0
+
+    def __call__(self, folder: Path) -> list:
+        from scrutinydesk.cli.build_cmd import minutes_files
+        from scrutinydesk.core.manifest import MANIFEST_NAME, load_manifest
+
+        started = time.perf_counter()
+        manifest_path = folder / MANIFEST_NAME
+        manifest = load_manifest(manifest_path) if manifest_path.is_file() else {}
+        jobs = [(path, manifest.get(path.name)) for path in minutes_files(folder)]
+        if self.workers > 1:
+            with ProcessPoolExecutor(self.workers) as pool:
+                documents = list(pool.map(_extract_one, jobs, chunksize=8))
+        else:
+            documents = [_extract_one(job) for job in jobs]
+        self.seconds = time.perf_counter() - started
+        return documents
 
 
 def build_corpus_db(folder: Path, out: Path, workers: int = 2) -> dict:
-    """Extract every minutes file (in ``workers`` processes) and build ``out``; returns counts and timings."""
-    from scrutinydesk.cli.build_cmd import minutes_files
-    from scrutinydesk.core.build_database import build_database
-    from scrutinydesk.core.manifest import MANIFEST_NAME, load_manifest
+    """Run the ``build`` command on ``folder`` as ``make`` does (minutes, official values, DfE files), its
+    extraction pooled over ``workers`` processes; returns what it found and how long each part took."""
+    import sqlite3
+    from unittest import mock
 
-    manifest = load_manifest(folder / MANIFEST_NAME)
-    jobs = [(path, manifest.get(path.name)) for path in minutes_files(folder)]
+    from scrutinydesk.cli import build_cmd
+
+    data = ROOT / "data"
+    indicators = [data / "official_values.csv", *sorted((data / "dfe").glob("*.csv"))]
+    args = [str(out), "--minutes", str(folder), *(a for path in indicators for a in ("--indicators", str(path)))]
+    extraction = _PooledExtraction(workers)
     started = time.perf_counter()
-    if workers > 1:
-        with ProcessPoolExecutor(workers) as pool:
-            documents = list(pool.map(_extract_one, jobs, chunksize=8))
-    else:
-        documents = [_extract_one(job) for job in jobs]
-    extracted = time.perf_counter()
-    summary = build_database(out, documents, _build_inputs())
-    written = time.perf_counter()
+    with mock.patch.object(build_cmd, "extract_folder", extraction):
+        build_cmd.build.main(args, standalone_mode=False)
+    seconds = time.perf_counter() - started
+    conn = sqlite3.connect(out)
+    found = {name: conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for name, table in
+             (("meetings", "meetings"), ("items", "items"), ("resolutions", "resolutions"), ("actions", "actions"),
+              ("figures", "figures"), ("rag", "rag_ratings"))}
+    conn.close()
+    files = [p for p in folder.iterdir() if p.suffix in (".txt", ".html")]
     return {
-        "documents": len(documents), "bytes": sum(p.stat().st_size for p, _ in jobs), "workers": workers,
-        "extract_seconds": extracted - started, "write_seconds": written - extracted,
-        "seconds": written - started, "db_bytes": out.stat().st_size,
-        "found": {"meetings": summary.meetings, "items": summary.items, "resolutions": summary.resolutions,
-                  "actions": summary.actions, "figures": summary.figures, "rag": summary.rag},
+        "documents": len(files), "bytes": sum(p.stat().st_size for p in files), "workers": workers,
+        "extract_seconds": extraction.seconds, "write_seconds": seconds - extraction.seconds, "seconds": seconds,
+        "db_bytes": out.stat().st_size, "found": found,
     }
 
 
