@@ -20,6 +20,10 @@ test: $(VENV)/.installed-test $(DB)
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check scrutinydesk tests benchmarks
 
+# Ten years of every committee (issue 8): the county corpus is built once and cached in benchmarks/out/.
+bench: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(BIN)/python benchmarks/run.py
+
 db: $(DB)
 
 $(BIN)/python:
