@@ -37,6 +37,9 @@ _ROLE = re.compile(
 _PRONOUN = re.compile(r"^(?:he|she|they|we)$", re.IGNORECASE)
 _OWNER_WORD = r"(?:[A-Z][\w'’&.-]*|of|and|for|the|&|officers?|members?|colleagues|staff)"
 _OWNER = rf"(?P<owner>(?:[Tt]he\s+|[Aa]ll\s+)?(?:{_OWNER_WORD}\s+){{0,7}}?{_OWNER_WORD}|[Hh]e|[Ss]he|[Tt]hey)"
+# the whole noun phrase, for a sentence's subject ("The Head of SEND said … and undertook to …")
+_SUBJECT = rf"(?P<owner>(?:[Tt]he\s+|[Aa]ll\s+)?(?:{_OWNER_WORD}\s+){{0,7}}{_OWNER_WORD})"
+_SPEAKER = re.compile(rf"^{_SUBJECT}\s+(?:said|explained|confirmed|reported|advised|stated|noted|added|agreed|offered|replied|responded)\b")
 _DECISION_VERBS = {"note", "support", "accept", "approve", "endorse", "recommend", "agree", "defer", "receive",
                    "welcome", "the", "a", "an", "this", "be", "have", "had", "continue", "allow"}
 _FOLLOW_UP = ("provide", "circulate", "re-circulate", "recirculate", "send", "share", "forward", "revert", "report",
@@ -71,7 +74,7 @@ _IMPLICIT = (
     # "Members asked officers to provide …", "requested that officers provide …"
     re.compile(rf"(?:asked|requested|invited|tasked|instructed)\s+(?:that\s+)?{_OWNER}\s+(?:to\s+)?(?P<text>{_VERB}.*)"),
     # "Officers did not have the figure to hand and would provide …": the sentence's subject promises
-    re.compile(rf"^{_OWNER}\s+(?!to\b)[a-z](?:[^.;]|\.(?=\d))*?\s+and\s+(?:also\s+)?(?P<how>would|will|agreed\s+to|undertook\s+to|offered\s+to|promised\s+to)\s+(?P<text>\w.*)"),
+    re.compile(rf"^{_SUBJECT}\s+(?!to\b)[a-z](?:[^.;]|\.(?=\d))*?\s+and\s+(?:also\s+)?(?P<how>would|will|agreed\s+to|undertook\s+to|offered\s+to|promised\s+to)\s+(?P<text>\w.*)"),
 )
 # words one of which each pattern above needs, checked first because a substring test is cheap
 _IMPLICIT_WORDS = (
@@ -163,7 +166,8 @@ def _parse_entry(entry: str) -> tuple[str | None, str, int]:
     request = _REQUEST.match(entry)
     if request:
         return "Officers", request.group("text"), request.start("text")
-    to_match = re.match(rf"^{_OWNER}\s+(?:to|will|would|should|agreed to|undertook to)\s+(?P<text>\w.*)", entry)
+    to_match = re.match(rf"^{_OWNER}\s+(?:to|will|would|should|agreed to|undertook to)\s+(?P<text>\w.*)", entry) \
+        or re.match(rf"^{_SUBJECT}\s*[–—:-]\s+(?P<text>[a-z]\w*.*)", entry)
     if to_match and (_owner_ok(to_match.group("owner")) or to_match.group("owner")[:1].isupper()) \
             and to_match.group("text").split()[0].lower() not in _DECISION_VERBS:
         return to_match.group("owner"), to_match.group("text"), to_match.start("text")
@@ -319,10 +323,11 @@ def _implicit(text: str, work: str, item_key: str, block: Block, skip: list[tupl
                                             or not (_CUE.search(body) or body.lower().startswith(_STRONG))):
                 continue
             body_start = start + match.start("text")
+            if _PRONOUN.match(owner.strip()):
+                speaker = _SPEAKER.match(sentence)  # "The Designated Nurse said … that she would share …"
+                owner = speaker.group("owner") if speaker and _owner_ok(speaker.group("owner")) else owner
             record = _record(item_key, owner, body, trim_span(text, body_start, end), False, block, meeting_date)
             if record:
-                if _PRONOUN.match(owner.strip()):
-                    record["doubt"] = "owner not found"
                 records.append(record)
             break
     return records

@@ -30,6 +30,7 @@ class Synonym:
     pattern: re.Pattern
     requires: re.Pattern | None
     priority: int
+    unless: re.Pattern | None = None
 
 
 def _phrase(words: str) -> re.Pattern:
@@ -61,7 +62,9 @@ def load_synonyms(data_dir: Path | None = None) -> tuple[Synonym, ...]:
             priority = int(row.get("priority") or 1)
         except ValueError:
             priority = 1
-        out.append(Synonym(code, units[code], _phrase(wording), _phrase(requires) if requires else None, priority))
+        unless = normalise(row.get("unless") or "").strip()
+        out.append(Synonym(code, units[code], _phrase(wording), _phrase(requires) if requires else None, priority,
+                           _phrase(unless) if unless else None))
     return tuple(out)
 
 

@@ -20,17 +20,21 @@ from scrutinydesk.ingest.when import MONTH_WORD, month_number, month_on_or_befor
 
 _MONTHISH = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _YEARISH = re.compile(r"(?:19|20)\d\d")
-_PERIOD_NOW = re.compile(r"\b(?:now|currently|at present|presently|to date|this month|at the time of the meeting|so far)\b", re.IGNORECASE)
+_PERIOD_NOW = re.compile(r"\b(?:now|currently|at present|presently|to date|this month|at the time of the meeting|so far|"
+                         r"(?:in|over|during)\s+the\s+(?:last|past)\s+(?:year|12\s+months|twelve\s+months))\b", re.IGNORECASE)
 _PERIOD_MONTH = re.compile(
     rf"\b(?:(?:as\s+(?:at|of)|at\s+the\s+end\s+of|end\s+of|in|during|for|by|since|at|on|until|last|from)\s+)?"
     rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_WORD})\b(?:\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
 _PERIOD_YEAR = re.compile(r"\b(?:in|during|for|as at|by|since)\s+(?P<y1>(?:19|20)\d\d)(?:\s*[/–-]\s*(?P<y2>\d{2,4}))?\b", re.IGNORECASE)
-_PERIOD_LAST_YEAR = re.compile(r"\b(?:last|the previous|previous)\s+year\b|\ba year (?:ago|earlier)\b", re.IGNORECASE)
+_PERIOD_LAST_YEAR = re.compile(r"(?<!the )\b(?:last|the previous|previous)\s+year\b|\ba year (?:ago|earlier)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:•()]|\s[–—-]\s|,\s+(?=(?:and|but|while|whereas|compared|which|although|though|with|against|up|down)\b)|\bcompared\s+(?:to|with)\b|\b(?:but|yet|whereas|while)\b")
 _COMPARISON_TIME = re.compile(
-    rf"\b(?:compared\s+(?:to|with)|against|since|from|than|on)\s+(?:the\s+same\s+\w+\s+(?:in\s+|of\s+|last\s+)?)?"
+    rf"\b(?:compared\s+(?:to|with)|against|since|from|than|on)\s+"
+    rf"(?:£?[\d,.]+\s*(?:%|per\s?cent|per\s+10,?000|per\s+10k)?\s+(?:(?:in|at|during|for|as\s+at)\s+)?)?"  # "compared with 71 in …"
+    rf"(?:the\s+same\s+\w+\s+(?:in\s+|of\s+|last\s+)?)?"
     rf"(?:last\s+|previous\s+|the\s+previous\s+|in\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
-    rf"(?:{MONTH_WORD}(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d(?:\s*/\s*\d{{2,4}})?|year|month|quarter)\b", re.IGNORECASE)
+    rf"(?:{MONTH_WORD}(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d(?:\s*/\s*\d{{2,4}})?|year|month|quarter|a\s+year\s+(?:earlier|ago))\b",
+    re.IGNORECASE)
 _QUOTE_BREAK = re.compile(r"[;•]|\s[–—-]\s|,\s+(?=(?:and|but|while|whereas|which|although|though)\b)")
 _WINDOW = 300
 
@@ -161,6 +165,8 @@ def indicator_code(norm_sentence: str, sentence_text: str, number_offset: int, u
         if synonym.unit != unit:
             continue
         if synonym.requires is not None and not synonym.requires.search(norm_sentence):
+            continue
+        if synonym.unless is not None and synonym.unless.search(norm_sentence):
             continue
         for match in synonym.pattern.finditer(norm_sentence):
             distance = abs(match.start() - position)
