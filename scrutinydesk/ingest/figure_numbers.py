@@ -108,6 +108,12 @@ _MEASURE_BEFORE = re.compile(
     r"\b(?:number|numbers|total|count|caseloads?|figure|level)\b[^.;]{0,90}?\b(?:is|was|are|were|of|at|to|now|currently|being)"
     r"(?:\s+(?:now|currently|standing\s+at|at))?\s*$", re.IGNORECASE)
 _MEASURE_WORD = re.compile(r"(?i)number|total|count|caseload|figure|level")
+# words one of which each slow pattern needs: a substring test first keeps number-dense text fast
+_COMPARATOR_WORDS = ("national", "england", "statistical", "sn", "similar", "comparator", "region", "south", "north",
+                     "east", "west", "london", "yorkshire", "good", "outstanding", "target")
+_COUNT_WORDS = ("total", "stand", "stood", "now at", "currently at", "creas", "reduc", "fall", "fell", "rose", "risen",
+                "rising", "drop", "grow", "grew", "come down", "gone", "improv", "down to", "reach", "peak", "of whom",
+                "of which", "of these", "of those", "of them", "there ")
 _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|in favour|abstain(?:ed|ing)?|abstentions?|against the motion)\b", re.IGNORECASE)
 _SIGNED = re.compile(r"\(\s*$")
 _SUBJECT_VERB_AFTER = re.compile(r"^\s+(?:had|have|has|were|are|was|is)\s+(?:now\s+|already\s+|since\s+|also\s+)?(?:been\s+)?(?!rated\b|RAG\b)[a-z]+(?:ed|en|n|t)\b")
@@ -204,7 +210,8 @@ def _classify(work: str, sentence_start: int, number: Number, is_word: bool) -> 
         return None
     if re.search(r"\bper\s*$", left, re.IGNORECASE):
         return None  # the "10,000" of "per 10,000"
-    comparator = _COMPARATOR_BEFORE.search(left[-70:])
+    lowered = left[-100:].lower()
+    comparator = _COMPARATOR_BEFORE.search(left[-70:]) if any(w in lowered for w in _COMPARATOR_WORDS) else None
     after = _COMPARATOR_AFTER.match(right)
     if number.unit == "gbp":
         pass
@@ -223,7 +230,7 @@ def _classify(work: str, sentence_start: int, number: Number, is_word: bool) -> 
         return None
     elif comparator or after or _EARLIER_BEFORE.search(left[-30:]):
         number.unit = None  # decided against the figure it belongs to
-    elif _COUNT_AFTER.match(right) or _COUNT_BEFORE.search(left[-45:]) \
+    elif _COUNT_AFTER.match(right) or (any(w in lowered for w in _COUNT_WORDS) and _COUNT_BEFORE.search(left[-45:])) \
             or (_MEASURE_WORD.search(left) and _MEASURE_BEFORE.search(left)) \
             or (number.extra.get("signed") and _SIGNED.search(left)) \
             or (not is_word and _SUBJECT_VERB_AFTER.match(right) and _SUBJECT_BEFORE.search(left[-40:])):
