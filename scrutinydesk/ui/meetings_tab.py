@@ -215,7 +215,16 @@ class MeetingsTab(QWidget):
             row.setData(item.id, ID_ROLE)
             self.items_model.appendRow(row)
         self.items_view.setCurrentIndex(self.items_model.index(0, 0))
+        self._fit_items_list()
         self.record_selected.emit(meeting.id)
+
+    def _fit_items_list(self) -> None:
+        """Give the items list room for its rows (up to five, then it scrolls); the minutes get the rest.
+
+        Recomputed per meeting, so it also follows the text size."""
+        rows = min(max(self.items_model.rowCount(), 1), 5)
+        height = rows * (self.items_view.sizeHintForRow(0) or self.fontMetrics().height() + 4) + 6
+        self.items_view.setMaximumHeight(height)
 
     def _on_item(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid() or current.row() >= len(self._items):
