@@ -30,14 +30,14 @@ class Period:
     end: date
     label: str
 
-    @property
+    @functools.cached_property  # periods are shared (parse_period's cache), so each is computed once
     def plot_date(self) -> date:
         """Annual figures sit at their end (31 March); months and years at their middle."""
         if self.kind in ("financial_year", "day"):
             return self.end
         return self.start + (self.end - self.start) / 2
 
-    @property
+    @functools.cached_property
     def timestamp(self) -> float:
         """Seconds since the epoch (UTC) of ``plot_date``: what pyqtgraph's DateAxisItem expects."""
         moment = datetime(self.plot_date.year, self.plot_date.month, self.plot_date.day, tzinfo=UTC)
