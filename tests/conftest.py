@@ -42,3 +42,11 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder.mkdir()
     monkeypatch.setenv("SCRUTINYDESK_HOME", str(folder))
     return folder
+
+
+@pytest.fixture()
+def share(tmp_path: Path) -> Path:
+    """An empty shared folder (network share or synced folder) for releases and chairs' outboxes."""
+    folder = tmp_path / "share"
+    folder.mkdir()
+    return folder

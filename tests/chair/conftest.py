@@ -13,13 +13,6 @@ def master(tmp_path: Path) -> Path:
 
 
 @pytest.fixture()
-def share(tmp_path: Path) -> Path:
-    folder = tmp_path / "share"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture()
 def chair(tmp_path: Path, master: Path) -> Chair:
     """The chair of the Children's Scrutiny Committee, registered in the master."""
     key = make_key(tmp_path / "keys", "chair-laptop")

@@ -20,13 +20,6 @@ def master(tmp_path: Path) -> Path:
 
 
 @pytest.fixture()
-def share(tmp_path: Path) -> Path:
-    folder = tmp_path / "share"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture()
 def member(data_dir: Path, master: Path, share: Path, officer: Officer) -> Path:
     """A member's data folder on release v1, with a notebook that must never change."""
     publish_master(master, share, officer)

@@ -1,14 +1,11 @@
 """Accessibility: contrast from the palettes, accessible names on focusable widgets, tab order, text size."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from scrutinydesk.core.contrast import AA_TEXT, contrast_ratio
-from scrutinydesk.core.releases import OpenRelease
 from scrutinydesk.ui.main_window import TAB_NAMES, MainWindow
 from scrutinydesk.ui.meetings_tab import HIGHLIGHT_STYLE
 from scrutinydesk.ui.shortcuts_dialog import ShortcutsDialog
@@ -30,14 +27,6 @@ def test_every_text_colour_reaches_aa_contrast(palette) -> None:
 def test_minutes_highlights_keep_black_text_readable() -> None:
     for colour, _underline in HIGHLIGHT_STYLE.values():
         assert contrast_ratio("#000000", colour) >= AA_TEXT
-
-
-@pytest.fixture()
-def window(qtbot, seed_db: Path, data_dir: Path) -> MainWindow:
-    win = MainWindow(OpenRelease(seed_db, None), data_dir)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def focusable(widget: QWidget) -> bool:

@@ -3,20 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 
 from scrutinydesk.core.releases import OpenRelease
 from scrutinydesk.ui.main_window import MainWindow
 from scrutinydesk.ui.sql_table_model import RECORD_ID_ROLE
-
-
-@pytest.fixture()
-def window(qtbot, seed_db: Path, data_dir: Path) -> MainWindow:
-    win = MainWindow(OpenRelease(seed_db, None), data_dir)
-    qtbot.addWidget(win)
-    win.show()
-    return win
 
 
 def column_texts(view, column: int) -> list[str]:
