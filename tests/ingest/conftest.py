@@ -14,6 +14,11 @@ REPO = Path(__file__).resolve().parents[2]
 FIXTURES = REPO / "tests" / "fixtures" / "minutes"
 SHARED = REPO.parent / "shared"
 SCORER = SHARED / "tools" / "score_extraction.py"
+# the running header each PDF prints on every page (a parish council's PDF has none)
+PDF_HEADERS = {
+    "riverside_health_scrutiny": "Riverside City Council - Health and Adult Social Care Scrutiny Committee - 19 September 2024",
+    "linmouth_cyp_sub_board": "Linmouth City Council | Children and Families Scrutiny Sub-Board | 7 March 2024",
+}
 
 
 def build_docx(spec: Path, out: Path) -> Path:
@@ -75,7 +80,7 @@ def build_corpus(folder: Path) -> list[Path]:
         if path.name.endswith(".docx.json"):
             files.append(build_docx(path, folder / path.name.removesuffix(".json")))
         elif path.name.endswith(".pdf.txt"):
-            header = "Riverside City Council - Health and Adult Social Care Scrutiny Committee - 19 September 2024"
+            header = PDF_HEADERS.get(path.name.split(".")[0])
             files.append(build_pdf(path, folder / path.name.removesuffix(".txt"), header=header))
         else:
             files.append(Path(shutil.copy(path, folder / path.name)))
