@@ -24,9 +24,9 @@ from scrutinydesk.ingest.when import (
 )
 
 _ACTION_LINE = re.compile(
-    r"^[ \t]*(?:[•·▪●◦*–-][ \t]*)?(?:ACTIONS?|Actions?|Action points?|Agreed actions?|Actions? (?:arising|agreed))"
-    r"[ \t]*(?:[:–—-]|\bfor\b)[ \t]*(?P<rest>.*)$")
-_LIST_MARKER = re.compile(r"[ \t]*(?:[•·▪●◦*–-]|\(?[a-z0-9]{1,3}[.)]|\([ivx]{1,4}\))[ \t]+")
+    r"^[^\S\n]*(?:[•·▪●◦*–-][^\S\n]*)?(?:ACTIONS?|Actions?|Action points?|Agreed actions?|Actions? (?:arising|agreed))"
+    r"[^\S\n]*(?:[:–—-]|\bfor\b)[^\S\n]*(?P<rest>.*)$")
+_LIST_MARKER = re.compile(r"[^\S\n]*(?:[•·▪●◦*–-]|\(?[a-z0-9]{1,3}[.)]|\([ivx]{1,4}\))[^\S\n]+")
 _ACTION_AT_END = re.compile(r"[\s(–—-]+(?:ACTION|Action)(?:\s+by)?\s*[:–—-]\s*(?P<owner>[A-Z][\w .&'’/-]{0,40}?)\)?\.?\s*$")
 _TABLE_HEADER = re.compile(r"\baction\b.*\t.*\b(?:owner|responsible|lead|by whom|officer)\b", re.IGNORECASE)
 _ROLE = re.compile(

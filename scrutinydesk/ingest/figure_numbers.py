@@ -53,7 +53,7 @@ _NOT_FIGURES = re.compile(
         r"\b\d+\s*/\s*\d+\b",
         r"(?<![\d,.])\d{1,3}\s+in\s+(?:every\s+)?(?!(?:19|20)\d\d)\d{1,4}\b(?![,.]\d)",  # ratios ("1 in 5")
         r"\b\d+(?:\.\d+)?\s*(?:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|ft|acres?|hectares?|sq\s?m)\b",  # distances, areas
-        r"(?m:^)[ \t]*\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?=[ \t]+[A-Z‘'\"“])",  # paragraph numbers ("1.2 Placement sufficiency")
+        r"(?m:^)[^\S\n]*\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?=[^\S\n]+[A-Z‘'\"“])",  # paragraph numbers ("1.2 Placement sufficiency")
     )), re.IGNORECASE)
 _LABEL_BEFORE = re.compile(
     r"\b(?:section|s|item|items|minute|minutes|appendix|appendices|paragraph|paragraphs|para|page|pages|order|orders|"

@@ -24,9 +24,9 @@ _AS_TRIGGER = re.compile(r"\b(?:rated|rates|rating|showed|shows|showing|listed|l
 _AREAS_OF = re.compile(rf"\b(?P<count>one|two|three|four|five|\d+)\s+(?:areas?|priorit(?:y|ies)|actions?|measures?|indicators?|objectives?)\s+(?:of|rated|at)\s+{_COLOUR}\b", re.IGNORECASE)
 _COLOUR_FIRST = re.compile(rf"\b(?:a\s+|an\s+)?{_COLOUR}[- ](?:RAG[- ])?(?:rated|rating|status)\s+(?:for|on|against)\s+(?P<subject>[^.;]{{5,160}})")
 _LINE_END = re.compile(
-    rf"^[ \t]*(?:[•·\-–*][ \t]*)?(?:(?P<ref>\d{{1,2}}(?:\.\d{{1,2}}){{1,2}}|[A-Z]{{0,3}}\d{{1,2}}(?:\.\d{{1,2}})*)[ \t.:)]+)?"
-    rf"(?P<subject>[A-Z‘'\"“][^\t\n]{{4,160}}?)[ \t]*(?:\t+|[-–—:][ \t]*|\([ \t]*(?:RAG[: ]*)?)[ \t]*{_COLOUR}[ \t]*\)?[ \t.]*$")
-_QUOTED = re.compile(r"(?P<ref>\b\d{1,2}(?:\.\d{1,2}){1,2}\b)?[ \t]*[‘\"“'](?P<subject>[^’\"”\n]{5,200}?)[.,]?[’\"”'](?!\w)")
+    rf"^[^\S\n]*(?:[•·\-–*][^\S\n]*)?(?:(?P<ref>\d{{1,2}}(?:\.\d{{1,2}}){{1,2}}|[A-Z]{{0,3}}\d{{1,2}}(?:\.\d{{1,2}})*)(?:[^\S\n]|[.:)])+)?"
+    rf"(?P<subject>[A-Z‘'\"“][^\t\n]{{4,160}}?)[^\S\n]*(?:\t+|[-–—:][^\S\n]*|\([^\S\n]*(?:RAG[: ]*)?)[^\S\n]*{_COLOUR}[^\S\n]*\)?(?:[^\S\n]|\.)*$")
+_QUOTED = re.compile(r"(?P<ref>\b\d{1,2}(?:\.\d{1,2}){1,2}\b)?[^\S\n]*[‘\"“'](?P<subject>[^’\"”\n]{5,200}?)[.,]?[’\"”'](?!\w)")
 _ANY_COLOUR = re.compile(r"(?i:red|amber|green)")
 _CONTEXT = re.compile(r"\b(?:RAG|rated|rating|ratings|status)\b")
 _HYPOTHETICAL = re.compile(

@@ -14,16 +14,16 @@ from scrutinydesk.ingest.layout import iter_lines, squash, trim_span
 from scrutinydesk.ingest.segment import Block
 
 _UPPER = re.compile(r"\b(?:RESOLVED|AGREED|RECOMMENDED|DECIDED)\b(?:\s+(?:UNANIMOUSLY|unanimously))?")
-_TITLE = re.compile(r"(?:^|(?<=\n)|(?<=\bIt was )|(?<=\bit was ))[ \t]*(?:[•·\-–*][ \t]*)?(?:Resolved|Agreed|Decided|Recommended)(?=[ \t]*(?:[:–—-]|that\b|That\b|\n|\((?:a|i|1)\)))")
-_FOLLOWS = re.compile(r"[ \t]*(?:[:–—-][ \t]*)?(?:\n[ \t\n]*)?(?=[Tt]hat\b|\(|\d|[A-Z]|[•·]|to\s+(?:Cabinet|Council|the\b|[A-Z]|[a-z]+\b)|$)")
+_TITLE = re.compile(r"(?:^|(?<=\n)|(?<=\bIt was )|(?<=\bit was ))[^\S\n]*(?:[•·\-–*][^\S\n]*)?(?:Resolved|Agreed|Decided|Recommended)(?=[^\S\n]*(?:[:–—-]|that\b|That\b|\n|\((?:a|i|1)\)))")
+_FOLLOWS = re.compile(r"[^\S\n]*(?:[:–—-][^\S\n]*)?(?:\n\s*)?(?=[Tt]hat\b|\(|\d|[A-Z]|[•·]|to\s+(?:Cabinet|Council|the\b|[A-Z]|[a-z]+\b)|$)")
 _VOTE_NOTE = re.compile(r"\((?:unanimously|nem\.?\s*con\.?|by\s+\d+\s+votes?\s+to\s+\d+[^)]*|with\s+\d+\s+abstentions?)\)\s*", re.IGNORECASE)
 _LEAD = re.compile(r"[\s:–—-]+")
-PART_MARKER = re.compile(r"^[ \t]*(?:\((?P<a>[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)|(?P<b>[a-z]|[ivx]{1,5}|\d{1,2})[.)]|(?P<bullet>[•·▪●◦*–-]))[ \t]+")
-_INLINE_MARKER = re.compile(r"(?:^|(?<=[\s:;,]))\((?:[a-z]|[ivx]{1,5}|\d{1,2})\)[ \t]+")
+PART_MARKER = re.compile(r"^[^\S\n]*(?:\((?P<a>[a-z]{1,2}|[ivx]{1,5}|\d{1,2})\)|(?P<b>[a-z]|[ivx]{1,5}|\d{1,2})[.)]|(?P<bullet>[•·▪●◦*–-]))[^\S\n]+")
+_INLINE_MARKER = re.compile(r"(?:^|(?<=[\s:;,]))\((?:[a-z]|[ivx]{1,5}|\d{1,2})\)[^\S\n]+")
 _SENTENCE_DONE = re.compile(r"[.!?][’”\"')]*$")
 _DECISION_LINE = re.compile(r"(?:That|To|that|to)\s+[a-z]")
 _CONTINUES = re.compile(r"(?:[:;,]|\band|\bor|\bthat)\s*$", re.IGNORECASE)
-_STOP_LINE = re.compile(r"^[ \t]*(?:It was (?:MOVED|moved|PROPOSED|proposed)|\(?(?:Councillor|Cllr)\b.*\b(?:declared|left|joined)|Supporting documents|Minutes\s*:|Decision\s*:|Voting|For:|Against:|Abstentions?:|The meeting (?:ended|closed)|Reasons? for (?:the )?decision)", re.IGNORECASE)
+_STOP_LINE = re.compile(r"^[^\S\n]*(?:It was (?:MOVED|moved|PROPOSED|proposed)|\(?(?:Councillor|Cllr)\b.*\b(?:declared|left|joined)|Supporting documents|Minutes\s*:|Decision\s*:|Voting|For:|Against:|Abstentions?:|The meeting (?:ended|closed)|Reasons? for (?:the )?decision)", re.IGNORECASE)
 _NAME = r"(?:(?:(?:County|District|City|Borough)\s+)?(?:Councillor|Cllr\.?)\s+(?:(?:Mrs|Mr|Ms|Miss|Dr)\.?\s+)?(?:[A-Z]\.?\s+){0,2}[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*(?:\s+[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’-]*){0,2}|the (?:Vice[- ])?Chair(?:man)?|the Leader|the Mayor)"
 _MOVED = re.compile(rf"\b(?:MOVED|moved|Moved|PROPOSED|proposed|Proposed)\s+by\s+(?P<name>{_NAME})")
 _SECONDED = re.compile(rf"\b(?:SECONDED|seconded|Seconded)\s+by\s+(?P<name>{_NAME})")
@@ -151,7 +151,7 @@ def find_resolutions(text: str, work: str, item_key: str, block: Block,
                 keywords.append((splice_start, match.end()))
     keywords.sort()
     if not keywords and block.kind == "decision":
-        first = re.search(r"^[ \t]*(?:\((?:a|i|1)\)[ \t]*)?That\b", work[block.start:block.end], re.MULTILINE)
+        first = re.search(r"^[^\S\n]*(?:\((?:a|i|1)\)[^\S\n]*)?That\b", work[block.start:block.end], re.MULTILINE)
         if first:
             keywords.append((block.start + first.start(), block.start + first.start()))
     previous_end = block.start

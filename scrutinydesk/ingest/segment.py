@@ -16,19 +16,19 @@ from scrutinydesk.ingest.when import MONTH_WORD, parse_date_text
 
 REPORT_REF = re.compile(r"\b[A-Z]{1,6}/\d{2}/\d{1,4}(?:/\d{1,4})?\b")
 _FILE_SIZE = re.compile(r"(?:\bpdf icon\s+)?\b(?:PDF|DOC|DOCX|XLSX?|PPTX?)\s+\d+(?:\.\d+)?\s*[KMG]B\b", re.IGNORECASE)
-_TRUNCATION = re.compile(r"(?:\.\.\.|…)?[ \t]*view the full (?:minutes|decision) text for item[ \t]*[\w.()/-]*", re.IGNORECASE)
+_TRUNCATION = re.compile(r"(?:\.\.\.|…)?[^\S\n]*view the full (?:minutes|decision) text for item[^\S\n]*[\w.()/-]*", re.IGNORECASE)
 _BLOCK_HEADING = re.compile(
-    r"^[ \t]*(?P<label>Decision|Decisions|Minutes?|Resolution|Record of decision|Supporting documents|"
-    r"Additional documents|Attachments|Background papers|Documents)[ \t]*:?[ \t]*$",
+    r"^[^\S\n]*(?P<label>Decision|Decisions|Minutes?|Resolution|Record of decision|Supporting documents|"
+    r"Additional documents|Attachments|Background papers|Documents)[^\S\n]*:?[^\S\n]*$",
     re.IGNORECASE)
 _NON_CONTENT_LABELS = ("supporting documents", "additional documents", "attachments", "background papers", "documents")
-_TAIL = re.compile(r"^[ \t]*(?:Local Government Act 1972:?\s*)?List of Background Papers\b.*$", re.IGNORECASE | re.MULTILINE)
+_TAIL = re.compile(r"^[^\S\n]*(?:Local Government Act 1972:?\s*)?List of Background Papers\b.*$", re.IGNORECASE | re.MULTILINE)
 
 _NUMBER = r"(?:\d{1,3}(?:\.\d{1,2})?[a-z]?|\d{1,4}/\d{1,4}|[A-Z]{1,6}[ ]?\d{1,4}(?:/\d{1,4})?)"
 _HEADING = re.compile(
-    rf"^[ \t]*(?:(?:Minute|Item|Agenda item)[ \t]+(?:No\.?[ \t]*)?)?(?P<number>{_NUMBER})(?:[.):]|[ \t]*[-–—])?[ \t]+(?P<title>\S.*?)[ \t]*$",
+    rf"^[^\S\n]*(?:(?:Minute|Item|Agenda item)[^\S\n]+(?:No\.?[^\S\n]*)?)?(?P<number>{_NUMBER})(?:[.):]|[^\S\n]*[-–—])?[^\S\n]+(?P<title>\S.*?)[^\S\n]*$",
     re.IGNORECASE)
-_NUMBER_ALONE = re.compile(rf"^[ \t]*(?:(?:Minute|Item)[ \t]+)?(?P<number>{_NUMBER})[.):]?[ \t]*$", re.IGNORECASE)
+_NUMBER_ALONE = re.compile(rf"^[^\S\n]*(?:(?:Minute|Item)[^\S\n]+)?(?P<number>{_NUMBER})[.):]?[^\S\n]*$", re.IGNORECASE)
 _TITLE_NOISE = re.compile(r"\s*(?:\(Pages?\s+\d+\s*[-–]\s*\d+\)|" + _FILE_SIZE.pattern + r")\s*$", re.IGNORECASE)
 _NOT_TITLE_START = re.compile(rf"^(?:[Tt]hat|[Tt]o|[Aa]nd|[Oo]r|{MONTH_WORD}\b|[a-z%(])")
 _ITEM_IN_MEETING_LINE = re.compile(r"\(Item\s+(?P<number>[\w./]+)\)", re.IGNORECASE)
@@ -43,7 +43,7 @@ _COMMITTEE_PATTERNS = (
     re.compile(rf"^(?P<c>[A-Z][^\n]{{2,80}}?)\s+[-–]\s+{_DATE_LIKE}", re.MULTILINE),
     re.compile(rf"^(?:Meeting of (?:the )?)?(?P<c>[A-Z][^\n,]{{2,80}}?{_COMMITTEE_WORDS}[^\n,]{{0,30}}?),\s+{_DATE_LIKE}", re.MULTILINE),
     re.compile(r"^(?:Committee|Meeting of|Name of committee)\s*:\s*(?P<c>[^\n]{3,90})$", re.IGNORECASE | re.MULTILINE),
-    re.compile(rf"^[ \t]*(?P<c>(?:[A-Z][\w'’&,-]*[ \t]+(?:(?:and|of|for|the|&)[ \t]+)?){{0,8}}(?i:{_COMMITTEE_WORDS}))[ \t]*$", re.MULTILINE),
+    re.compile(rf"^[^\S\n]*(?P<c>(?:[A-Z][\w'’&,-]*[^\S\n]+(?:(?:and|of|for|the|&)[^\S\n]+)?){{0,8}}(?i:{_COMMITTEE_WORDS}))[^\S\n]*$", re.MULTILINE),
 )
 _AUTHORITY_NAME = re.compile(r"(?:County|City|Borough|District|Metropolitan|Town|Parish|Unitary)\s+Council$|^[A-Z][\w'’-]+\s+Council$", re.IGNORECASE)
 _DATE_CONTEXT = re.compile(rf"held|meeting|date|minutes|report of|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|[-–]\s*$|{_COMMITTEE_WORDS}", re.IGNORECASE)
@@ -252,7 +252,7 @@ def segment(text: str, hints: list[ItemHint], committee: str | None, date: str |
         headings = _find_headings(text, len(text))
     first_start = headings[0][0] if headings else len(text)
     header_end = min(first_start, 3000)
-    block_heading = re.search(r"^[ \t]*(?:Decision|Minutes)[ \t]*:[ \t]*$", text[:header_end], re.MULTILINE)
+    block_heading = re.search(r"^[^\S\n]*(?:Decision|Minutes)[^\S\n]*:[^\S\n]*$", text[:header_end], re.MULTILINE)
     if block_heading:
         header_end = block_heading.start()
     header = text[:header_end]

@@ -44,6 +44,16 @@ def test_parts_mover_seconder_and_routine() -> None:
     assert (decision["moved_by"], decision["seconded_by"]) == ("Councillor Hannaford", "Councillor Sanders")
 
 
+@pytest.mark.parametrize("blank", ["\n\n \n\n", "\n\n\xa0\n\n", "\n\t\n", "\n \xa0 \n"])
+def test_parts_separated_by_whitespace_only_lines_all_belong_to_the_decision(blank) -> None:
+    document = extract(MEETING + "5. Performance\n\nRESOLVED that the Committee:" + blank
+                       + blank.join(["(a)\xa0 Welcomes the report.", "(b)\xa0 Raises concerns about agency rates.",
+                                     "(c)\xa0 Asks the Cabinet Member to set targets."]) + blank + "Supporting documents:")
+    decision = document["resolutions"][0]
+    assert decision["text"].endswith("Asks the Cabinet Member to set targets.")
+    assert decision["parts"] == ["Welcomes the report.", "Raises concerns about agency rates.", "Asks the Cabinet Member to set targets."]
+
+
 def test_explicit_and_implicit_actions_with_owner_due_and_one_record_per_commitment() -> None:
     document = extract(MEETING + "5. Performance\n\n"
                        "ACTION: The Head of Service to provide a briefing note to Members by 31 January 2023.\n\n"
