@@ -11,7 +11,11 @@ from scrutinydesk.ingest.source import ReadSource
 
 _DIGITS = re.compile(r"\d+")
 _HYPHENATED = re.compile(r"([a-z])-\n([a-z])")
-_STARTS_BLOCK = re.compile(r"^\s*(?:[•·▪●◦\-–*]\s|\(?[a-z0-9ivx]{1,4}[.)]\s|Minute\s+\d|Item\s+\d|[A-Z][A-Za-z ]{0,40}:\s*$|RESOLVED|AGREED|ACTION)")
+_STARTS_BLOCK = re.compile(
+    r"^\s*(?:[•·▪●◦\-–*]\s|\(?[a-z0-9ivx]{1,4}[.)]\s|Minute\s+\d|Item\s+\d|[A-Z][A-Za-z ]{0,40}:\s*$|RESOLVED|AGREED|ACTION|"
+    r"[A-Z][a-z]*(?:\s[a-z]+|\s[A-Z][a-z]+){0,3}:\s)")  # "In attendance: …", "Officers: …"
+# "123/23 Apologies for absence", "28 ELECTIVE HOME EDUCATION": a numbered heading, short and without a full stop
+_NUMBERED_HEADING = re.compile(r"^\s*\d{1,3}(?:/\d{2,4})?\.?\s+[A-Z‘'\"“][^.]*$")
 _ENDS_SENTENCE = re.compile(r"[.:;!?]\s*$")
 
 
@@ -57,20 +61,24 @@ def _reflow(lines: list[str]) -> str:
     widths = sorted(len(line) for line in lines if line.strip())
     full = widths[int(len(widths) * 0.8)] if widths else 0
     out: list[str] = []
+    last_width = 0  # the width of the previous printed line (not of the paragraph joined so far)
     for line in lines:
         stripped = line.strip()
         if not stripped:
             if out and out[-1]:
                 out.append("")
+            last_width = 0
             continue
         previous = out[-1] if out else ""
-        if previous and len(previous.split("\n")[-1]) >= 0.7 * full and not _STARTS_BLOCK.match(stripped) \
+        heading = _NUMBERED_HEADING.match(stripped) and len(stripped) < 0.7 * full
+        if previous and last_width >= 0.7 * full and not _STARTS_BLOCK.match(stripped) and not heading \
                 and not _ENDS_SENTENCE.search(previous):
             out[-1] = previous + " " + stripped
         elif previous and previous.endswith(("-", "–")) and stripped[:1].islower():
             out[-1] = previous + stripped
         else:
             out.append(stripped)
+        last_width = len(stripped)
     return "\n".join(out)
 
 

@@ -58,6 +58,17 @@ def test_pdf_running_headers_footers_and_hyphenation_are_undone(corpus_dir) -> N
     assert "resid-" not in text
 
 
+def test_pdf_numbered_headings_and_labelled_lines_are_not_joined_to_the_paragraph_before(corpus_dir) -> None:
+    extraction = extract_path(corpus_dir / "holcombe_regis_parish_council.pdf")
+    lines = extraction.text.split("\n")
+    assert "123/23 Apologies for absence" in lines and "130/23 Highways and footpaths" in lines
+    assert any(line.startswith("In attendance:") for line in lines)
+    numbers = [i["number"] for i in extraction.document["items"]]
+    assert numbers == [f"{n}/23" for n in range(123, 133)]
+    capitals = extract_path(corpus_dir / "linmouth_cyp_sub_board.pdf").document["items"]
+    assert [(i["number"], i["title"]) for i in capitals][:2] == [("26", "DECLARATIONS OF INTEREST"), ("27", "MINUTES OF THE PREVIOUS MEETING")]
+
+
 def test_windows_1252_text_is_read_with_a_note(tmp_path) -> None:
     source = read_bytes((FIXTURES / "harbourside_committee.txt").read_bytes(), "harbourside_committee.txt")
     assert "Children’s" in source.text and "\r" not in source.text

@@ -54,6 +54,47 @@ def test_parts_separated_by_whitespace_only_lines_all_belong_to_the_decision(bla
     assert decision["parts"] == ["Welcomes the report.", "Raises concerns about agency rates.", "Asks the Cabinet Member to set targets."]
 
 
+@pytest.mark.parametrize("wording, text, parts", [
+    ("The Panel RESOLVED to: (a) note the report; and (b) establish a task group on waiting times.",
+     "to: (a) note the report; and (b) establish a task group on waiting times.",
+     ["note the report", "establish a task group on waiting times."]),
+    ("The Committee agreed to note the progress against the action plan. The Chair thanked officers.",
+     "to note the progress against the action plan.", []),
+    ("Resolved (unanimously):\nThat the Executive:\n(1) approves the strategy; and\n(2) delegates authority to the Director.",
+     "That the Executive: (1) approves the strategy; and (2) delegates authority to the Director.",
+     ["approves the strategy; and", "delegates authority to the Director."]),
+    ("a) The Clerk presented the accounts.\nb) Resolved: That the payments listed in Appendix A, totalling £3,416.20, be approved.",
+     "That the payments listed in Appendix A, totalling £3,416.20, be approved.", []),
+])
+def test_decisions_of_the_meeting_in_every_form(wording, text, parts) -> None:
+    resolutions = extract(MEETING + "5. Report\n\n" + wording)["resolutions"]
+    assert [(r["text"], r["parts"]) for r in resolutions] == [(text, parts)]
+
+
+def test_a_promise_agreed_by_the_committee_is_an_action_not_a_decision() -> None:
+    document = extract(MEETING + "5. Report\n\nThe Committee agreed that officers would write to the schools.")
+    assert document["resolutions"] == [] and len(document["actions"]) == 1
+
+
+@pytest.mark.parametrize("wording, mover, seconder, text", [
+    ("Proposed by Cllr Ashworth, seconded by Cllr Brennan.\nRESOLVED that the strategy be approved.",
+     "Cllr Ashworth", "Cllr Brennan", "that the strategy be approved."),
+    ("It was RESOLVED to support the application. Proposed Cllr Leach, seconded Cllr Gosling. All in favour.",
+     "Cllr Leach", "Cllr Gosling", "to support the application."),
+    ("The recommendations were moved by Councillor Walsh and seconded by Councillor Doyle.\n\nRESOLVED that the report be noted.",
+     "Councillor Walsh", "Councillor Doyle", "that the report be noted."),
+])
+def test_mover_and_seconder_before_or_after_the_decision(wording, mover, seconder, text) -> None:
+    (decision,) = extract(MEETING + "5. Report\n\n" + wording)["resolutions"]
+    assert (decision["moved_by"], decision["seconded_by"], decision["text"]) == (mover, seconder, text)
+
+
+def test_a_proposer_after_one_decision_is_not_the_next_decisions() -> None:
+    document = extract(MEETING + "5. Finance\n\nRESOLVED that the accounts be approved.\nProposed Cllr Leach, seconded Cllr Hook.\n\n"
+                       "The budget was discussed.\n\nRESOLVED that the budget be deferred.\n\n6. Close\n\nProposed by Cllr Marsh, seconded by Cllr Vosper.")
+    assert [(r["moved_by"], r["seconded_by"]) for r in document["resolutions"]] == [("Cllr Leach", "Cllr Hook"), (None, None)]
+
+
 def test_explicit_and_implicit_actions_with_owner_due_and_one_record_per_commitment() -> None:
     document = extract(MEETING + "5. Performance\n\n"
                        "ACTION: The Head of Service to provide a briefing note to Members by 31 January 2023.\n\n"
