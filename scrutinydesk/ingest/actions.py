@@ -29,6 +29,9 @@ _ACTION_LINE = re.compile(
 _LIST_MARKER = re.compile(r"[^\S\n]*(?:[•·▪●◦*–-]|\(?[a-z0-9]{1,3}[.)]|\([ivx]{1,4}\))[^\S\n]+")
 _ACTION_AT_END = re.compile(r"[\s(–—-]+(?:ACTION|Action)(?:\s+by)?\s*[:–—-]\s*(?P<owner>[A-Z][\w .&'’/-]{0,40}?)\)?\.?\s*$")
 _TABLE_HEADER = re.compile(r"\baction\b.*\t.*\b(?:owner|responsible|lead|by whom|officer)\b", re.IGNORECASE)
+# a plan's table rated by RAG with no due date is a progress report, not the meeting's action log
+_RATED_TABLE = re.compile(r"\t[^\S\n]*(?:RAG|RAG status|RAG rating|Rating)[^\S\n]*(?:\t|$)", re.IGNORECASE)
+_DUE_COLUMN = re.compile(r"\b(?:due|deadline|date|by when|timescale)\b", re.IGNORECASE)
 _ROLE = re.compile(
     r"\b(?:officers?|director|head|manager|lead|chair(?:man|person)?|vice[- ]chair|clerk|cabinet member|"
     r"portfolio holder|chief executive|leader|secretary|co-?ordinator|advis[eo]r|commissioner|democratic services|"
@@ -50,14 +53,28 @@ _FOLLOW_UP = ("provide", "circulate", "re-circulate", "recirculate", "send", "sh
               "ensure", "consider", "develop", "evaluate", "schedule", "invite", "pass", "give", "obtain", "amend",
               "correct", "discuss", "speak", "meet", "visit", "draft", "issue", "submit", "work", "look at",
               "take", "identify", "establish", "request", "ask", "investigate", "highlight", "collate", "analyse",
-              "analyze", "bring back", "return")
+              "analyze", "bring back", "return", "apply", "order", "book", "renew", "pay", "purchase", "instruct",
+              "install", "replace", "repair", "notify", "remind", "chase up", "seek quotes", "post", "display")
 _STRONG = ("revert", "circulate", "re-circulate", "recirculate", "report back", "come back", "feed back", "feedback",
            "follow up", "forward", "email", "e-mail", "distribute", "bring back", "write to")
 _VERB = "(?:" + "|".join(re.escape(v) for v in sorted(_FOLLOW_UP, key=len, reverse=True)) + r")\b"
 _CUE = re.compile(
     r"\b(?:Members?|Councillors?|the Committee|the Chair|post[- ]meeting|after the meeting|outside (?:of )?the meeting|"
     r"following the meeting|at a later date|in due course|(?:the )?next meeting|future meeting|briefing note|"
-    r"written (?:response|answer)|offline|the Panel|the Board)\b")
+    r"written (?:response|answer)|offline|the Panel|the Board|agenda|work programme|forward plan|work plan)\b")
+# "Cllr Hook - chase Highways …", "Clerk: apply to DCC …": an owner, a dash and an instruction, on its own line
+_OWNER_DASH = re.compile(rf"^[^\S\n]*(?:[•·▪●◦*–-][^\S\n]*)?{_SUBJECT}[^\S\n]+[-–—:][^\S\n]+(?P<text>{_VERB}(?!\s+(?:of|from)\b).*)$")
+# "The revised Strategy would be circulated to Members by 30 June.": a promise with nobody named
+_PASSIVE = re.compile(
+    r"^(?P<owner>)(?P<text>(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hese)\s+[^.;]{3,80}?\s+(?:would|will)\s+(?:also\s+|now\s+)?be\s+"
+    r"(?:circulated|re-circulated|sent|shared|provided|forwarded|distributed|e-?mailed|made\s+available|added)\b.*)")
+_PASSIVE_CUE = re.compile(
+    rf"\bto\s+(?:all\s+)?(?:Members|members|Councillors|councillors|the\s+(?:Committee|Panel|Board|Sub-Board|Group))\b|"
+    rf"\bby\s+(?:the\s+end\s+of\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{MONTH_WORD}\b|post[- ]meeting|after the meeting|"
+    rf"following the meeting|in due course|next meeting|agenda|work programme")
+# "invited to declare any interests", "invited to speak": the meeting's procedure, not a promise
+_PROCEDURE = re.compile(r"^(?:declare|speak|address|comment|introduce|present|ask|attend|join|contribute|participate|vote|put|raise|"
+                        r"make|give|respond|answer|sum up|summari[sz]e)\b", re.IGNORECASE)
 _IMPLICIT = (
     # "Officers agreed to send …", "the Director undertook to circulate …"
     re.compile(rf"{_OWNER}\s+(?:also\s+)?(?:agreed|undertook|offered|promised|committed|volunteered|pledged)\s+to\s+(?P<text>\w.*)"),
@@ -96,6 +113,9 @@ _DUE = re.compile(
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,? )?(?P<when>\d{{1,2}}(?:st|nd|rd|th)? (?:of )?{MONTH_WORD}(?:,? \d{{4}})?|{MONTH_WORD},? \d{{4}}|{MONTH_WORD}\b|\d{{1,2}}/\d{{1,2}}/\d{{2,4}})")
 
 
+_MEETING_AFTER = re.compile(r"['’]?s?\s+(?:meeting|Committee|committee|Panel|Board|Sub-Board|Cabinet|Council|session|cycle)\b")
+
+
 def _owner_ok(owner: str) -> bool:
     owner = owner.strip()
     if _PRONOUN.match(owner):
@@ -130,6 +150,8 @@ def resolve_due(text: str, meeting_date) -> tuple[str | None, bool]:  # noqa: AN
     match = _DUE.search(text)
     if not match:
         return None, False
+    if _MEETING_AFTER.match(text, match.end()):
+        return None, False  # "for the March 2024 meeting": the meeting's day is not known here
     when = match.group("when")
     for pattern in (DAY_MONTH_YEAR, NUMERIC_DATE):
         full = pattern.search(when)
@@ -213,16 +235,25 @@ def _explicit(text: str, work: str, item_key: str, block: Block, meeting_date) -
                 index += 1
                 continue
             table_columns = None
-        if _TABLE_HEADER.search(line.text):
+        if _TABLE_HEADER.search(line.text) and not (_RATED_TABLE.search(line.text) and not _DUE_COLUMN.search(line.text)):
             table_columns = [c.strip().lower() for c in line.text.split("\t")]
             index += 1
             continue
         match = _ACTION_LINE.match(line.text)
         trailing = None if match else _ACTION_AT_END.search(line.text)
         if trailing and len(line.text[:trailing.start()].split()) >= 3:
-            start, end = trim_span(text, line.content_start, line.start + trailing.start())
-            body = re.sub(r"^(?:[•·▪●◦*–-]\s*)", "", work[start:end])
-            record = _record(item_key, trailing.group("owner"), body, (line.content_start, line.end), True, block, meeting_date)
+            # "… The Clerk would circulate the draft budget. ACTION: Clerk": the sentence before the marker
+            start, end = _promise_before(work, line.content_start, line.start + trailing.start())
+            record = _record(item_key, trailing.group("owner"), work[start:end], (start, line.end), True, block, meeting_date)
+            if record:
+                records.append(record)
+                used.append((line.start, line.end))
+            index += 1
+            continue
+        dash = None if match else _OWNER_DASH.match(line.text)
+        if dash and _owner_ok(dash.group("owner")) and not _PRONOUN.match(dash.group("owner")):
+            start, end = trim_span(text, line.start + dash.start("text"), line.end)
+            record = _record(item_key, dash.group("owner"), work[start:end], (line.content_start, end), True, block, meeting_date)
             if record:
                 records.append(record)
                 used.append((line.start, line.end))
@@ -232,6 +263,18 @@ def _explicit(text: str, work: str, item_key: str, block: Block, meeting_date) -
             index += 1
             continue
         rest = match.group("rest").strip()
+        owner_only = _owner_only(rest)
+        if owner_only and index > 0:
+            # "ACTION: Clerk" on its own line names who does what the line before promised
+            before = next((earlier for earlier in reversed(lines[:index]) if earlier.stripped), None)
+            if before is not None:
+                start, end = _promise_before(work, before.content_start, before.end)
+                record = _record(item_key, owner_only, work[start:end], (start, line.end), True, block, meeting_date)
+                if record:
+                    records.append(record)
+                    used.append((before.start, line.end))
+            index += 1
+            continue
         if rest:
             start = line.start + match.start("rest")
             entries = [(start, line.end)]
@@ -271,6 +314,32 @@ def _explicit(text: str, work: str, item_key: str, block: Block, meeting_date) -
     return records, used
 
 
+_PROMISE_VERB = re.compile(rf"\b(?:would|will|to|agreed\s+to|undertook\s+to|offered\s+to)\s+(?:also\s+)?(?={_VERB})")
+
+
+def _promise_before(work: str, start: int, end: int) -> tuple[int, int]:
+    """The last sentence of ``work[start:end]``, from its promised verb where it has one ("The Clerk
+    would circulate …" -> "circulate …")."""
+    sentences = sentence_spans(work, start, end)
+    if sentences:
+        start, end = sentences[-1]
+    marker = _LIST_MARKER.match(work, start, end)
+    start = marker.end() if marker else start
+    verb = _PROMISE_VERB.search(work, start, end)
+    if verb:
+        start = verb.end()
+    return trim_span(work, start, end)
+
+
+def _owner_only(rest: str) -> str | None:
+    """The owner when an ``ACTION:`` marker names nobody but them ("ACTION: Clerk")."""
+    rest = rest.strip(" .")
+    if not rest or len(rest.split()) > 5 or re.search(rf"\b{_VERB}", rest):
+        return None
+    whole = re.fullmatch(_SUBJECT, rest)
+    return whole.group("owner") if whole and _owner_ok(rest) else None
+
+
 def entries_gap(lines: list, index: int, entries: list[tuple[int, int]]) -> bool:
     """True when a blank line separates this line from the last unmarked list entry."""
     return bool(entries) and not lines[index - 1].stripped
@@ -294,6 +363,9 @@ def _table_row(text: str, start: int, end: int, cells: list[str], columns: list[
     return record
 
 
+_IMPLICIT_CHECKS = (*zip(_IMPLICIT, _IMPLICIT_WORDS, strict=True), (_PASSIVE, ("would be", "will be")))
+
+
 def _implicit(text: str, work: str, item_key: str, block: Block, skip: list[tuple[int, int]], meeting_date) -> list[dict]:  # noqa: ANN001
     records: list[dict] = []
     claimed = Spans(skip)
@@ -304,7 +376,7 @@ def _implicit(text: str, work: str, item_key: str, block: Block, skip: list[tupl
         start = marker.end() if marker else start
         sentence = work[start:end]
         lowered = sentence.lower()
-        for pattern, keywords in zip(_IMPLICIT, _IMPLICIT_WORDS, strict=True):
+        for pattern, keywords in _IMPLICIT_CHECKS:
             if keywords and not any(k in lowered for k in keywords):
                 continue
             match = pattern.search(sentence)
@@ -313,8 +385,12 @@ def _implicit(text: str, work: str, item_key: str, block: Block, skip: list[tupl
             owner = _trim_owner(match.group("owner"))
             body = match.group("text")
             first = body.split()[0].lower() if body.split() else ""
-            nobody = pattern is _IMPLICIT[4]
+            nobody = pattern is _IMPLICIT[4] or pattern is _PASSIVE
             if not nobody and (first in _DECISION_VERBS or not _owner_ok(owner)):
+                continue
+            if pattern is _PASSIVE and not _PASSIVE_CUE.search(body):
+                continue
+            if pattern is _IMPLICIT[5] and "invited" in match.group() and _PROCEDURE.match(body):
                 continue
             conditional = pattern is _IMPLICIT[1] or (pattern is _IMPLICIT[7] and match.group("how") in ("would", "will"))
             if conditional and not body.lower().startswith(_STRONG) and not _CUE.search(body):

@@ -113,6 +113,45 @@ def test_explicit_and_implicit_actions_with_owner_due_and_one_record_per_commitm
     ]
 
 
+@pytest.mark.parametrize("wording, owner, text, due", [
+    ("The Scrutiny Officer would add the Youth Offending Plan to the agenda of the September meeting.",
+     "Scrutiny Officer", "add the Youth Offending Plan to the agenda of the September meeting.", None),
+    ("The revised protocol would be circulated to Members by 30 June.",
+     None, "The revised protocol would be circulated to Members by 30 June.", "2023-06-30"),
+    ("The Clerk would write to the bus company about the timetable. ACTION: Clerk",
+     "Clerk", "write to the bus company about the timetable.", None),
+    ("The Clerk would write to the bus company about the timetable.\nACTION: Clerk",
+     "Clerk", "write to the bus company about the timetable.", None),
+    ("ACTION: Clerk – write to the bus company about the timetable for the March 2024 meeting.",
+     "Clerk", "write to the bus company about the timetable for the March 2024 meeting.", None),
+    ("Cllr Hook - chase Highways about the blocked drain before the January meeting.",
+     "Cllr Hook", "chase Highways about the blocked drain before the January meeting.", None),
+    ("Clerk - apply to DCC for a temporary road closure by 31 March.",
+     "Clerk", "apply to DCC for a temporary road closure by 31 March.", "2023-03-31"),
+])
+def test_one_action_with_its_owner_as_written_and_a_due_date_only_where_a_day_is_known(wording, owner, text, due) -> None:
+    (action,) = extract(MEETING + "5. Highways\n\n" + wording)["actions"]
+    assert (action["owner"], action["text"], action["due"]) == (owner, text, due)
+
+
+@pytest.mark.parametrize("wording", [
+    "Members and officers were invited to declare any interests in the business of the meeting.",
+    "The new family hub would be opened in the spring.",
+    "Councillor Hook - report of the Portfolio Holder",
+])
+def test_procedure_and_forecasts_are_not_actions(wording) -> None:
+    assert extract(MEETING + "5. Item\n\n" + wording)["actions"] == []
+
+
+def test_an_action_repeated_in_the_items_action_list_is_one_action() -> None:
+    document = extract(MEETING + "5. Performance\n\n"
+                       "ACTION: Head of Service to include the missing children data in all future performance reports to the Sub-Board.\n\n"
+                       "Members asked about exclusions.\n\nActions:\n"
+                       "- Head of Service to include missing children data in future performance reports.\n"
+                       "- Scrutiny Officer to circulate the exclusions report to Members.")
+    assert [(a["owner"], a["text"].split()[0]) for a in document["actions"]] == [("Head of Service", "include"), ("Scrutiny Officer", "circulate")]
+
+
 @pytest.mark.parametrize("sentence", [
     "The meeting began at 2.00pm and ended at 3.46pm.",
     "Contact: Charlie Fisher 01392 383691.",
