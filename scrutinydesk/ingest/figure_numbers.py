@@ -52,7 +52,8 @@ _NOT_FIGURES = re.compile(
         r"\b\d+\s*(?:-|–)\s*\d+(?!\s*(?:%|per\s?cent))\b",  # ranges (ages, periods, pages)
         r"\b\d+\s*/\s*\d+\b",
         r"(?<![\d,.])\d{1,3}\s+in\s+(?:every\s+)?(?!(?:19|20)\d\d)\d{1,4}\b(?![,.]\d)",  # ratios ("1 in 5")
-        r"\b\d+(?:\.\d+)?\s*(?:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|ft|acres?|hectares?|sq\s?m)\b",  # distances, areas
+        r"\b\d+(?:\.\d+)?\s*(?:miles?|km|kilomet(?:re|er)s?|met(?:re|er)s?|feet|ft|acres?|hectares?|sq\s?m|mph|kph|km/h)\b",  # distances, speeds
+        r"(?m:^)[^\S\n]*\d{1,3}\.?(?-i:(?=[^\S\n]+[A-Z][A-Z&'’,-]+(?:[^\S\n]+[A-Z&'’,-]+)+[^\S\n]*$))",  # "28 ELECTIVE HOME EDUCATION"
         r"(?m:^)[^\S\n]*\d{1,2}\.\d{1,2}(?:\.\d{1,2})?(?=[^\S\n]+[A-Z‘'\"“])",  # paragraph numbers ("1.2 Placement sufficiency")
     )), re.IGNORECASE)
 _LABEL_BEFORE = re.compile(
@@ -72,6 +73,7 @@ _TIME_UNIT_AFTER = re.compile(r"^\s*(?:working\s+)?(?:days?|hours?|hrs?|weeks?|m
 _DAYS_AFTER = re.compile(r"^\s*(?:working\s+|calendar\s+)?days?\b", re.IGNORECASE)
 _AVERAGE_BEFORE = re.compile(r"\b(?:average|averaged|mean|median|typical(?:ly)?|took|taking|takes|length)\b(?:\s+[\w'’-]+){0,8}?\s*(?:of|was|is|at|to|were|are)?\s*$", re.IGNORECASE)
 _CHANGE_BEFORE = re.compile(
+    r"(?:,|\band)\s+(?:up|down)\s+$|"  # "1,247 reports, up 31% on …"
     r"\b(?:(?:increase|rise|decrease|reduction|fall|drop|growth|change|uplift|jump|up|down)s?\s+(?:of|by)|"
     r"(?:increased|increasing|rose|risen|rising|grew|grown|growing|fell|fallen|falling|decreased|decreasing|reduced|reducing|"
     r"dropped|dropping|declined|declining|went up|gone up|gone down|went down|improved|improving)\s+by)"
@@ -118,11 +120,14 @@ _VOTE = re.compile(r"\b(?:vot(?:e|es|ed|ing)|in favour|abstain(?:ed|ing)?|absten
 _SIGNED = re.compile(r"\(\s*$")
 _SUBJECT_VERB_AFTER = re.compile(r"^\s+(?:had|have|has|were|are|was|is)\s+(?:now\s+|already\s+|since\s+|also\s+)?(?:been\s+)?(?!rated\b|RAG\b)[a-z]+(?:ed|en|n|t)\b")
 _SUBJECT_BEFORE = re.compile(r"(?:^|\b(?:that|highlighted|reported|noted|confirmed|showed|explained|advised|said|stated|and|with)|[,:;(]|^\W*)\s*$", re.IGNORECASE)
-_COMPARATOR_BEFORE = re.compile(
-    r"(?P<area>national(?:ly)?|england|statistical\s+neighbou?rs?|\bsns?\b|similar\s+(?:local\s+)?authorities|"
+# what a comparator is named by: England, statistical neighbours, a region, good authorities, a target
+COMPARATOR_AREA = (
+    r"national(?:ly)?|england|statistical\s+neighbou?rs?|\bsns?\b|similar\s+(?:local\s+)?authorities|"
     r"comparators?|comparator\s+(?:group|authorities)|regional(?:ly)?|the\s+region|south\s+west|south\s+east|north\s+west|"
     r"north\s+east|east\s+midlands|west\s+midlands|east\s+of\s+england|london|yorkshire\s+and\s+the\s+humber|"
-    r"good\s+(?:and\s+outstanding\s+)?(?:local\s+)?authorities|outstanding\s+(?:local\s+)?authorities|targets?)"
+    r"good\s+(?:and\s+outstanding\s+)?(?:local\s+)?authorities|outstanding\s+(?:local\s+)?authorities|targets?")
+_COMPARATOR_BEFORE = re.compile(
+    rf"(?P<area>{COMPARATOR_AREA})"
     r"(?:['’]s)?(?:\s+(?:average|mean|median|figure|rate|level|performance|position|benchmark))?"
     r"(?:\s+(?:of|at|is|was|being|stands\s+at|stood\s+at|which\s+is|which\s+was|=))?\s*[:(=]?\s*(?:of\s+)?$",
     re.IGNORECASE)
@@ -130,7 +135,45 @@ _COMPARATOR_AFTER = re.compile(
     r"^\s*(?:%|per\s?cent)?\s*(?:per\s+(?:10,?000|10\s?k)\s+(?:children\s+)?)?(?P<area>nationally|in\s+england|across\s+england|for\s+england|"
     r"(?:for\s+|among\s+|across\s+|amongst\s+)?(?:our\s+|the\s+)?statistical\s+neighbou?rs?|regionally|"
     r"in\s+the\s+region|(?:for|among|across)\s+similar\s+authorities)\b", re.IGNORECASE)
-_EARLIER_BEFORE = re.compile(r"\b(?:compared\s+(?:to|with)|against|from|up\s+from|down\s+from|versus|vs\.?|than)\s*(?:the\s+)?$", re.IGNORECASE)
+_EARLIER_BEFORE = re.compile(
+    r"\b(?:compared\s+(?:to|with)|against|from|up\s+from|down\s+from|versus|vs\.?|than)\s*(?:the\s+)?"
+    r"(?:(?:just\s+)?(?:over|under)|around|about|almost|nearly|approximately|some|more\s+than|less\s+than|fewer\s+than|roughly)?\s*$",
+    re.IGNORECASE)
+# "from over 550", "to over 600": a qualifier, not the label of "over 16s"
+_QUALIFIED = re.compile(r"\b(?:from|to|of|at|by|with|had|has|have|was|were|is|are|reached|received|made|recorded|now|just|still|than)\s+(?:over|under)\s*$", re.IGNORECASE)
+# counted things that are the meeting's own business or an aim, not a measure of anything
+_PROCEDURAL_PEOPLE = re.compile(
+    r"^\s+(?:(?:local|other|further|more)\s+)?(?:residents?|members\s+of\s+the\s+public|people|speakers?|parents?|petitioners?|"
+    r"objectors?|supporters?|councillors?|members?|public\s+speakers?)\b(?:[^.;]{0,60}?\b(?:raised|spoke|asked|attended|"
+    r"addressed|submitted|registered|made|expressed|put|objected|questioned|presented)\b|(?<=public)\b)", re.IGNORECASE)
+_PROCEDURAL_NOUNS = frozenset(
+    "questions recommendations amendments motions items options appendices pages papers documents points times votes "
+    "abstentions seats slides paragraphs sections chapters priorities actions objectives measures indicators targets "
+    "areas themes workstreams categories levels stages phases steps reasons issues ways things concerns comments "
+    "occasions members councillors apologies minutes elements aspects areas parts sessions".split())
+_NOT_PLURAL = re.compile(r"(?:ss|us|is|ous|was|has|its|this|as|yes|always|perhaps|towards|whereas|across|besides|news|series)$")
+_PLURAL_AFTER = re.compile(r"^\s+(?:(?:new|additional|further|more|other|local|total|recorded|separate|reported|individual|[a-z]+-[a-z]+)\s+){0,2}"
+                           r"(?P<noun>[a-z]{3,}s)\b")
+# "to recruit two additional psychologists", "one additional inspector would be appointed": an aim
+_EXTRA_ONES = re.compile(r"^\s+(?:additional|extra|further)\b", re.IGNORECASE)
+_AIM_BEFORE = re.compile(r"\b(?:to|would|will|could|should|shall|plan(?:s|ned)?\s+to|intends?\s+to|propos(?:e|ed|al)\s+(?:to|for)|"
+                         r"funding\s+for|budget\s+for|bid\s+for)\b[^.;,]{0,30}$", re.IGNORECASE)
+_AIM_AFTER = re.compile(r"^[^.;]{0,80}?\b(?:would|will|could|should|is\s+to|are\s+to|was\s+to|were\s+to)\s+be\b", re.IGNORECASE)
+_THRESHOLD_BEFORE = re.compile(
+    r"\b(?:(?:costing|costs?|cost\s+of|worth|valued\s+at|value\s+of|earning|earns?|paid|spending|spend|priced\s+at)\s+"
+    r"(?:more\s+than|over|less\s+than|under|above|below|in\s+excess\s+of|at\s+least|exceeding|upwards\s+of|up\s+to)|"
+    r"(?:grants?|awards?|payments?|loans?|funding|fines?)\s+of\s+up\s+to|thresholds?\s+of|limit\s+of)\s*$", re.IGNORECASE)
+# "Of the 38 children known to social care, 21 were living …": a part of a counted whole
+_PARTITIVE_BEFORE = re.compile(r"\b(?:[Oo]f|[Aa]mong(?:st)?)\s+(?:the|these|those)\s+[^.;]{3,160}?,\s*$")
+_IS_AFTER = re.compile(r"^\s+(?:were|was|are|is|had|have|has|lived|live|came|come|remained|remain)\b"
+                       r"(?!\s+(?:(?:now|currently|also|still)\s+)?(?:rated|RAG|assessed\s+as|graded)\b)")
+# "Children in care: 312, a rate of …": a measure's label and its value
+_LABEL_VALUE = re.compile(r"(?P<label>[A-Z][\w '’()/-]{2,60}):\s*$")
+_VALUE_ENDS = re.compile(r"^\s*(?:[,;.)]|\(|$|\s+(?:a|an|the|which|with|compared|against|up|down)\b)")
+_HOURS_OF_WORDS = (r"\s*hours?\s+(?:a\s+week\s+|per\s+week\s+|a\s+month\s+)?of\s+(?:[a-z-]+\s+){0,2}?(?:care|support|tuition|provision|"
+                   r"services?|therapy|respite|teaching|education|help|volunteering|training|overtime|contact|home\s+care)\b")
+_HOURS_OF = re.compile("^" + _HOURS_OF_WORDS, re.IGNORECASE)
+_HOURS_IN_SENTENCE = re.compile(r"\d" + _HOURS_OF_WORDS, re.IGNORECASE)
 _EXCLUSION_START = re.compile(
     r"[\d+]|(?i:\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|aged?\b|ages\b|under|over|standing))")
 _NATIONAL = re.compile(r"\b(?:national(?:ly)?|england)\b", re.IGNORECASE)
@@ -187,7 +230,8 @@ def as_number(value: float) -> float | int:
     return int(value) if value == int(value) and abs(value) < 1e15 else round(value, 4)
 
 
-def _comparator_area(words: str) -> str:
+def comparator_name(words: str) -> str:
+    """The comparator's name as records print it ("Statistical neighbours", "England", "South West")."""
     if _SN.search(words):
         return "Statistical neighbours"
     if _TARGET.search(words):
@@ -206,7 +250,7 @@ def _classify(work: str, sentence_start: int, number: Number, is_word: bool) -> 
     """Give a number its unit and role from its context, or ``None`` when it is not a figure."""
     left = work[max(sentence_start, number.start - 100):number.start]
     right = work[number.end:number.end + 80]
-    if _LABEL_BEFORE.search(left[-30:]) and not _PERCENT_AFTER.match(right):
+    if _LABEL_BEFORE.search(left[-30:]) and not _PERCENT_AFTER.match(right) and not _QUALIFIED.search(left[-40:]):
         return None
     if re.search(r"\bper\s*$", left, re.IGNORECASE):
         return None  # the "10,000" of "per 10,000"
@@ -214,7 +258,8 @@ def _classify(work: str, sentence_start: int, number: Number, is_word: bool) -> 
     comparator = _COMPARATOR_BEFORE.search(left[-70:]) if any(w in lowered for w in _COMPARATOR_WORDS) else None
     after = _COMPARATOR_AFTER.match(right)
     if number.unit == "gbp":
-        pass
+        if _THRESHOLD_BEFORE.search(left[-60:]):
+            return None  # "placements costing more than £10,000 a week" is a threshold, not a measure
     elif _PERCENT_AFTER.match(right) or _POINTS_AFTER.match(right):
         signed = number.extra.get("signed")
         number.unit = "change_percent" if (_CHANGE_BEFORE.search(left[-70:]) or _CHANGE_AFTER.match(right) or signed
@@ -227,27 +272,50 @@ def _classify(work: str, sentence_start: int, number: Number, is_word: bool) -> 
             return None
         number.unit = "days"
     elif _TIME_UNIT_AFTER.match(right):
-        return None
-    elif comparator or after or _EARLIER_BEFORE.search(left[-30:]):
+        if _HOURS_OF.match(right):
+            number.unit = "count"  # "300 hours of care a week" counts care, not time
+        elif not (re.match(r"\s*hours?\b", right) and _EARLIER_BEFORE.search(left[-40:])
+                  and _HOURS_IN_SENTENCE.search(work, sentence_start, number.start)):
+            return None
+    elif comparator or after or _EARLIER_BEFORE.search(left[-40:]):
         number.unit = None  # decided against the figure it belongs to
-    elif _COUNT_AFTER.match(right) or (any(w in lowered for w in _COUNT_WORDS) and _COUNT_BEFORE.search(left[-45:])) \
-            or (_MEASURE_WORD.search(left) and _MEASURE_BEFORE.search(left)) \
-            or (number.extra.get("signed") and _SIGNED.search(left)) \
-            or (not is_word and _SUBJECT_VERB_AFTER.match(right) and _SUBJECT_BEFORE.search(left[-40:])):
+    elif _counted(work, sentence_start, number, left, right, is_word):
         number.unit = "count"
     else:
         return None
-    if number.unit == "count" and _VOTE.search(left[-60:] + right[:60]):
-        return None  # "Five Members voted for and two against" is a vote, not a measure
+    if number.unit == "count" and (_VOTE.search(left[-60:] + right[:60]) or _PROCEDURAL_PEOPLE.match(right)):
+        return None  # "Five Members voted for", "Two residents raised concerns": the meeting's business
+    if number.unit == "count" and _EXTRA_ONES.match(right) and (_AIM_BEFORE.search(left[-45:]) or _AIM_AFTER.match(right)):
+        return None  # "to recruit two additional psychologists" is a plan, not a measure
     if number.unit == "count" and number.value != int(number.value) and not _AVERAGE_BEFORE.search(left[-90:]):
         return None  # "1.2 placements" is a paragraph number, not a count; an average may be fractional
     if comparator:
-        number.role, number.comparator_area = "comparator", _comparator_area(comparator.group("area"))
+        number.role, number.comparator_area = "comparator", comparator_name(comparator.group("area"))
     elif after:
-        number.role, number.comparator_area = "comparator", _comparator_area(after.group("area"))
-    elif _EARLIER_BEFORE.search(left[-30:]):
+        number.role, number.comparator_area = "comparator", comparator_name(after.group("area"))
+    elif _EARLIER_BEFORE.search(left[-40:]):
         number.role = "earlier"
     return number
+
+
+def _counted(work: str, sentence_start: int, number: Number, left: str, right: str, is_word: bool) -> bool:
+    """A count: a counted noun follows ("86 vehicles"), a counting phrase leads to it ("a total of",
+    "of whom"), it is a part of a counted whole ("Of the 38 children …, 21 were"), or a measure's label
+    names it ("Children in care: 312")."""
+    lowered = left[-100:].lower()
+    if _COUNT_AFTER.match(right) or (any(w in lowered for w in _COUNT_WORDS) and _COUNT_BEFORE.search(left[-45:])) \
+            or (_MEASURE_WORD.search(left) and _MEASURE_BEFORE.search(left)) \
+            or (number.extra.get("signed") and _SIGNED.search(left)) \
+            or (not is_word and _SUBJECT_VERB_AFTER.match(right) and _SUBJECT_BEFORE.search(left[-40:])):
+        return True
+    plural = _PLURAL_AFTER.match(right)
+    if plural and (not is_word or number.value > 10) and plural.group("noun") not in _PROCEDURAL_NOUNS \
+            and not _NOT_PLURAL.search(plural.group("noun")):
+        return True
+    if _IS_AFTER.match(right) and _PARTITIVE_BEFORE.search(work, max(sentence_start, number.start - 200), number.start):
+        return True
+    label = _LABEL_VALUE.search(left[-64:])
+    return bool(label and _VALUE_ENDS.match(right) and re.search(_COUNT_NOUNS, label.group("label"), re.IGNORECASE))
 
 
 def _numbers(work: str, start: int, end: int, excluded: list[tuple[int, int]]) -> list[Number]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from scrutinydesk.ingest.catalogue import normalise
+from scrutinydesk.ingest.figure_comparators import TableHeaders, mark_respective, mark_table_columns
 from scrutinydesk.ingest.figure_context import (
     SentenceContext,
     area_of,
@@ -41,13 +42,25 @@ def _earlier_records(text: str, context: SentenceContext, numbers: list[Number],
     return out
 
 
+def _add_respective(number: Number, sentence_records: list[tuple[Number, dict]]) -> None:
+    """"52% … and 61% …, against England averages of 55% and 88% respectively": the k-th listed
+    comparator belongs to the k-th of the figures of its unit before the list."""
+    index, count = number.extra["respective"]
+    same = [record for _, record in sentence_records if record["unit"] == number.unit or number.unit is None]
+    if len(same) >= count:
+        same[len(same) - count + index]["comparators"].setdefault(number.comparator_area, as_number(number.value))
+
+
 def find_figures(text: str, work: str, item_key: str, block: Block, meeting: date | None, home: str | None) -> list[dict]:
     """Figures of one block, in text order."""
     records: list[dict] = []
+    headers = TableHeaders(work)
     for sentence in sentence_spans(work, block.start, block.end):
         numbers = find_numbers(work, *sentence)
         if not numbers:
             continue
+        mark_respective(work, *sentence, numbers)
+        mark_table_columns(work, sentence[0], numbers, headers, block.start)
         sentence_records: list[tuple[Number, dict]] = []
         pending_comparators: list[Number] = []
         pending_earlier: list[Number] = []
@@ -57,6 +70,9 @@ def find_figures(text: str, work: str, item_key: str, block: Block, meeting: dat
             around = number_window(context, number)
             norm_window = normalise(work[around[0]:around[1]])
             primary = last_by_unit.get(number.unit) if number.unit else (sentence_records[-1] if sentence_records else None)
+            if number.role == "comparator" and "respective" in number.extra:
+                _add_respective(number, sentence_records)
+                continue
             if number.role == "comparator":
                 if primary is not None and (number.unit in (None, primary[1]["unit"])):
                     primary[1]["comparators"].setdefault(number.comparator_area, as_number(number.value))

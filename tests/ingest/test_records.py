@@ -163,9 +163,43 @@ def test_an_action_repeated_in_the_items_action_list_is_one_action() -> None:
     "Report PDF 478 KB was circulated.",
     "The Children Act 1989 and Section 47 enquiries were explained.",
     "Around 1 in 5 children were placed more than 20 miles from home.",
+    "Two residents of Fore Street raised concerns about parking near the school.",
+    "Funding would be found for one additional Planning Enforcement Officer.",
+    "The service was to recruit two additional educational psychologists.",
+    "Of the 14 actions in the plan, nine were rated Green and five were rated Amber.",
+    "In attendance: the Clerk and 4 members of the public.",
+    "The Chair welcomed the new Member.\n28 ELECTIVE HOME EDUCATION ANNUAL REPORT",
 ])
 def test_things_that_are_not_figures(sentence) -> None:
     assert extract(MEETING + "5. Item\n\n" + sentence)["figures"] == []
+
+
+@pytest.mark.parametrize("sentence, values", [
+    ("District Cllr Dyer reported that eleven properties in the parish had flooded.", {11: "count"}),
+    ("Of the 214 children who became home educated, forty-two were aged 14 to 16.", {214: "count", 42: "count"}),
+    ("Of the 38 children placed with agencies, 21 were living outside Dorset.", {38: "count", 21: "count"}),
+    ("Home visits had fallen to 410, from over 600 a year ago.", {410: "count", 600: "count"}),
+    ("There were 1,247 reports of potholes, up 31% on the same quarter last year.", {1247: "count", 31: "change_percent"}),
+    ("The Speedwatch team recorded 86 vehicles exceeding 35 mph in the 30 mph limit.", {86: "count"}),
+    ("Around 300 hours of care a week were not allocated, compared with 450 hours in the spring.", {300: "count", 450: "count"}),
+    ("There were 27 children in placements costing more than £10,000 a week.", {27: "count"}),
+    ("The service had recruited three additional educational psychologists.", {3: "count"}),
+])
+def test_counts_as_minutes_write_them(sentence, values) -> None:
+    figures = extract(MEETING + "5. Performance\n\n" + sentence)["figures"]
+    assert {f["value"]: f["unit"] for f in figures} == values
+
+
+def test_a_labelled_value_and_comparators_listed_respectively_or_in_table_columns() -> None:
+    document = extract(MEETING + "5. Performance\n\n"
+                       "- Children in care: 312, a rate of 103 per 10,000.\n"
+                       "- Care leavers in education, employment or training were 52% and in suitable accommodation 61%, "
+                       "against England averages of 55% and 88% respectively.\n\n"
+                       "Measure\tDevon\tStatistical neighbours\tEngland\n"
+                       "Re-referrals within 12 months\t21.5%\t20.1%\t22.4%\n")
+    figures = {f["value"]: (f["unit"], f["comparators"]) for f in document["figures"]}
+    assert figures == {312: ("count", {}), 103: ("per_10k", {}), 52: ("percent", {"England": 55}),
+                       61: ("percent", {"England": 88}), 21.5: ("percent", {"Statistical neighbours": 20.1, "England": 22.4})}
 
 
 def test_figures_units_comparators_periods_and_words() -> None:
