@@ -158,9 +158,58 @@ def period_of(sentence: SentenceContext, number: Number, meeting: date | None) -
     return found, found is None
 
 
-def indicator_code(norm_sentence: str, sentence_text: str, number_offset: int, unit: str | None) -> str | None:
+_PHRASE_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’-]*|\S")
+_PREPOSITION = frozenset("at in on by for from to with during over under across since as last this of".split())
+_PHRASE_STOP = frozenset(
+    "were was are is had have has would will who which that being been now currently also still whose whom where when "
+    "while as than compared against but since because so if could should did do does than per".split())
+_GENERIC_WORDS = frozenset("children child young people person persons individuals cases in of the a an our their".split())
+_PART_OF = re.compile(r"\b(?:[Oo]f|[Aa]mong(?:st)?)\s+(?:the|these|those)\s+[^.;]{3,160}?,\s*$|\bof\s+(?:whom|which|these|those|them)\s*$")
+_PREDICATE_END = re.compile(r"[.;:]|,\s+(?:and|but|while|whereas|compared|with)\b")
+
+
+def counted_scope(work: str, sentence_end: int, number: Number) -> tuple[int, int] | None:
+    """Where a count's indicator must be named, when the count says what it counts: the noun phrase
+    after it ("twelve foster carers" counts carers, whatever else the sentence mentions), or, for a
+    part of a counted whole ("Of the 412 children in care, 48 were UASC"), what is said of the part."""
+    if number.unit != "count":
+        return None
+    if _PART_OF.search(work, max(0, number.start - 200), number.start):
+        stop = _PREDICATE_END.search(work, number.end, sentence_end)
+        return number.end, stop.start() if stop else sentence_end
+    phrase_end, words = number.end, []
+    for token in _PHRASE_TOKEN.finditer(work, number.end, min(sentence_end, number.end + 120)):
+        word = token.group().lower()
+        if not re.search(r"[a-z]", word) or word in _PHRASE_STOP or len(words) >= 8 or (not words and word in _PREPOSITION):
+            break
+        words.append(word)
+        phrase_end = token.end()
+    if not words or set(words) <= _GENERIC_WORDS:
+        return None  # "48 children": the sentence says which children
+    return number.end, phrase_end
+
+
+# words that may follow a catalogue's wording without making the count a part of it ("children in
+# care at the end of March" is the whole; "children in care in residential homes" is a part)
+_TRAILING_OK = frozenset(
+    "at as of the end in on our this last month year quarter now currently today so far across whole county council "
+    "january february march april may june july august september october november december".split())
+
+
+def _qualified(norm_scope: str, match_end: int, scope_text: str) -> bool:
+    places = {word.lower() for _, _, name in find_areas(scope_text) for word in name.split()}
+    return any(word not in _TRAILING_OK and word not in places for word in norm_scope[match_end:].split())
+
+
+def indicator_code(norm_sentence: str, sentence_text: str, number_offset: int, unit: str | None,
+                   scope_text: str | None = None) -> str | None:
+    """The catalogue code whose wording is nearest the number, by priority. Where the number says
+    what it counts (``scope_text``), only wording there counts, and a broad wording followed by a
+    qualifier ("children in care in residential homes") names the whole, not this part of it."""
     best: tuple[int, int, str] | None = None
-    position = len(normalise(sentence_text[:number_offset])) if number_offset else 0
+    norm_scope = normalise(scope_text) if scope_text is not None else None
+    position = 0 if norm_scope is not None else len(normalise(sentence_text[:number_offset])) if number_offset else 0
+    searched = norm_sentence if norm_scope is None else norm_scope
     for synonym in load_synonyms():
         if synonym.unit != unit:
             continue
@@ -168,7 +217,9 @@ def indicator_code(norm_sentence: str, sentence_text: str, number_offset: int, u
             continue
         if synonym.unless is not None and synonym.unless.search(norm_sentence):
             continue
-        for match in synonym.pattern.finditer(norm_sentence):
+        for match in synonym.pattern.finditer(searched):
+            if norm_scope is not None and synonym.priority <= 2 and _qualified(norm_scope, match.end(), scope_text):
+                continue
             distance = abs(match.start() - position)
             key = (synonym.priority, -distance, synonym.indicator)
             if best is None or key > best:

@@ -13,6 +13,7 @@ from scrutinydesk.ingest.figure_comparators import TableHeaders, mark_respective
 from scrutinydesk.ingest.figure_context import (
     SentenceContext,
     area_of,
+    counted_scope,
     indicator_code,
     number_window,
     period_of,
@@ -90,8 +91,10 @@ def find_figures(text: str, work: str, item_key: str, block: Block, meeting: dat
                 number.unit = primary[1]["unit"]
             quote = quote_span(text, context, number)
             period, guessed = period_of(context, number, meeting)
+            scope = counted_scope(work, sentence[1], number)
             indicator = (primary[1]["indicator"] if number.role == "earlier" and primary else
-                         indicator_code(norm_window, work[around[0]:around[1]], number.start - around[0], number.unit))
+                         indicator_code(norm_window, work[around[0]:around[1]], number.start - around[0], number.unit,
+                                        work[scope[0]:scope[1]] if scope else None))
             area = area_of(work, context, number, home)
             if number.role == "comparator":
                 area = number.comparator_area

@@ -221,6 +221,20 @@ def test_figures_units_comparators_periods_and_words() -> None:
     assert figures[1300000]["unit"] == "gbp" and figures[23]["unit"] == "days"
 
 
+@pytest.mark.parametrize("sentence, codes", [
+    ("Twelve foster carers had been trained to support unaccompanied asylum-seeking children.", {12: None}),
+    ("14 care leavers had arrived as unaccompanied asylum-seeking children.", {14: None}),
+    ("Of the 412 children in care, 48 were unaccompanied asylum-seeking children.", {412: "CLA_NUM", 48: "UASC_NUM"}),
+    ("Of the 1,342 children looked after, 212 were placed more than 20 miles from home.", {1342: "CLA_NUM", 212: None}),
+    ("There were 94 children in care in residential placements and 31 new fostering households.", {94: None, 31: None}),
+    ("Only 64% of initial health assessments for children in care were completed on time.", {64: None}),
+    ("The number of CPPs had risen to a total of 636 at the time of the meeting.", {636: "CPP_NUM"}),
+])
+def test_what_a_count_counts_decides_its_indicator(sentence, codes) -> None:
+    figures = extract(MEETING + "5. Performance\n\n" + sentence)["figures"]
+    assert {f["value"]: f["indicator"] for f in figures} == codes
+
+
 def test_indicator_codes_come_from_the_synonym_table_and_exist_in_the_catalogue() -> None:
     with (REPO / "data" / "indicators.csv").open(encoding="utf-8") as handle:
         codes = {row["code"] for row in csv.DictReader(handle)}
