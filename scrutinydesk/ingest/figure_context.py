@@ -23,13 +23,14 @@ _YEARISH = re.compile(r"(?:19|20)\d\d")
 _PERIOD_NOW = re.compile(r"\b(?:now|currently|at present|presently|to date|this month|at the time of the meeting|so far|"
                          r"(?:in|over|during)\s+the\s+(?:last|past)\s+(?:year|12\s+months|twelve\s+months))\b", re.IGNORECASE)
 _PERIOD_MONTH = re.compile(
-    rf"\b(?:(?:as\s+(?:at|of)|at\s+the\s+end\s+of|end\s+of|in|during|for|by|since|at|on|until|last|from)\s+)?"
+    rf"\b(?:(?:as\s+(?:at|of)|at\s+the\s+end\s+of|end\s+of|in|during|for|by|since|at|on|until|last|from|(?P<upto>to|up\s+to|ending|ended))\s+)?"
     rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_WORD})\b(?:\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
 _PERIOD_YEAR = re.compile(r"\b(?:in|during|for|as at|by|since)\s+(?P<y1>(?:19|20)\d\d)(?:\s*[/–-]\s*(?P<y2>\d{2,4}))?\b", re.IGNORECASE)
-_PERIOD_LAST_YEAR = re.compile(r"(?<!the )\b(?:last|the previous|previous)\s+year\b|\ba year (?:ago|earlier)\b", re.IGNORECASE)
+_PERIOD_LAST_YEAR = re.compile(r"(?<!the )\b(?:last|the previous|previous)\s+year\b|\b(?P<ago>a|one|twelve\s+months|12\s+months)\s+(?:year\s+)?(?:ago|earlier|before)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:•()]|\s[–—-]\s|,\s+(?=(?:and|but|while|whereas|compared|which|although|though|with|against|up|down)\b)|\bcompared\s+(?:to|with)\b|\b(?:but|yet|whereas|while)\b")
 _COMPARISON_TIME = re.compile(
     rf"\b(?:compared\s+(?:to|with)|against|since|from|than|on)\s+"
+    rf"(?:(?:(?:just\s+)?(?:over|under)|around|about|almost|nearly|some|more\s+than|less\s+than)\s+)?"
     rf"(?:£?[\d,.]+\s*(?:%|per\s?cent|per\s+10,?000|per\s+10k)?\s+(?:(?:in|at|during|for|as\s+at)\s+)?)?"  # "compared with 71 in …"
     rf"(?:the\s+same\s+\w+\s+(?:in\s+|of\s+|last\s+)?)?"
     rf"(?:last\s+|previous\s+|the\s+previous\s+|in\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
@@ -78,6 +79,8 @@ def _times(work: str, start: int, end: int, meeting: date | None) -> list[tuple[
                     and not match.group("year") and not re.match(r"(?:in|during|by|since|last|as|at|end|until|from)\b", match.group(0), re.IGNORECASE):
                 continue  # "may" and "march" are usually verbs
             resolved = _resolve_month(match, meeting)
+            if resolved and match.group("upto"):
+                resolved = resolved[:7]  # "in the quarter to 30 September 2023" is the quarter's month
             if resolved:
                 found.append((match.start(), resolved))
     if _YEARISH.search(work, start, end):
@@ -87,12 +90,16 @@ def _times(work: str, start: int, end: int, meeting: date | None) -> list[tuple[
                 y2 = match.group("y2")
                 year = int(y2) if len(y2) == 4 else (year // 100) * 100 + int(y2)
             found.append((match.start(), str(year)))
+    compared = Spans(comparisons)
     if meeting is not None:
+        # "risen to 187 at the end of December, from 142 a year earlier": twelve months before the
+        # sentence's own month, or before the meeting's; "last year" is the year before the meeting's
+        anchor = next((period for position, period in found if len(period) >= 7 and not compared.overlaps(position, position + 1)),
+                      f"{meeting.year}-{meeting.month:02d}")
         for match in _PERIOD_LAST_YEAR.finditer(work, start, end):
-            found.append((match.start(), str(meeting.year - 1)))
+            found.append((match.start(), f"{int(anchor[:4]) - 1}{anchor[4:7]}" if match.group("ago") else str(meeting.year - 1)))
         for match in _PERIOD_NOW.finditer(work, start, end):
             found.append((match.start(), f"{meeting.year}-{meeting.month:02d}"))
-    compared = Spans(comparisons)
     return sorted((position, period, compared.overlaps(position, position + 1)) for position, period in found)
 
 
@@ -245,19 +252,34 @@ def home_area(text: str) -> str | None:
         return counts.most_common(1)[0][0]
     for match in _COUNCIL_NAME.finditer(text[:400_000]):
         name = match.group("name").title() if match.group("name").isupper() else match.group("name")
-        name = re.sub(r"(?:\s+(?:County|City|Borough|District|Metropolitan))+$", "", name)
+        name = re.sub(r"(?:\s+(?:County|City|Borough|District|Metropolitan|Parish|Town|Community|Village))+$", "", name)
         if name and name.split()[0] not in _NOT_PLACES:
             counts[name] += 1
     return counts.most_common(1)[0][0] if counts else None
 
 
-def area_of(work: str, sentence: SentenceContext, number: Number, home: str | None) -> str | None:
+# "across the Teignbridge area", "in the South Hams district": a place named by the area it is
+_NAMED_AREA = re.compile(r"(?<![\w'’])(?P<name>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})\s+(?:area|district|locality)\b")
+_NOT_AREA_NAMES = _NOT_PLACES | {"Local", "Priority", "Focus", "Service", "Catchment", "Conservation", "Development", "Improvement",
+                                 "Action", "Policy", "Health", "Care", "Wide", "Rural", "Urban", "Urgent", "Problem", "Key",
+                                 "Growth", "Enterprise", "Red", "Amber", "Green", "Grey", "Education", "School", "Plan"}
+
+
+def area_of(work: str, sentence: SentenceContext, number: Number, home: str | None, until: int | None = None) -> str | None:
+    """A named authority before the number in its clause, else a place named by its area or district
+    there (up to ``until``, the next number), else the council the minutes are about."""
     clause = _clause(sentence, number)
     window_start = max(sentence.start, min(clause[0], number.start - 60))
     best = None
     for start, _, name in find_areas(work, window_start, number.start):
         if name != "England" or re.search(r"\bin\s+$", work[max(0, start - 4):start]):
             best = name
+    if best is None:
+        for match in _NAMED_AREA.finditer(work, clause[0], min(clause[1], until or clause[1])):
+            name = re.sub(r"^The\s+", "", match.group("name"))
+            if name.split()[0] not in _NOT_AREA_NAMES and name not in ("England",):
+                best = name
+                break
     if best is None and home and re.search(r"\b" + re.escape(home) + r"\b", work[window_start:number.start]):
         best = home
     return best or home

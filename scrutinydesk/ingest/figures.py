@@ -67,7 +67,7 @@ def find_figures(text: str, work: str, item_key: str, block: Block, meeting: dat
         pending_earlier: list[Number] = []
         last_by_unit: dict[str, tuple[Number, dict]] = {}
         context = sentence_context(work, *sentence, meeting)
-        for number in numbers:
+        for position, number in enumerate(numbers):
             around = number_window(context, number)
             norm_window = normalise(work[around[0]:around[1]])
             primary = last_by_unit.get(number.unit) if number.unit else (sentence_records[-1] if sentence_records else None)
@@ -95,7 +95,7 @@ def find_figures(text: str, work: str, item_key: str, block: Block, meeting: dat
             indicator = (primary[1]["indicator"] if number.role == "earlier" and primary else
                          indicator_code(norm_window, work[around[0]:around[1]], number.start - around[0], number.unit,
                                         work[scope[0]:scope[1]] if scope else None))
-            area = area_of(work, context, number, home)
+            area = area_of(work, context, number, home, numbers[position + 1].start if position + 1 < len(numbers) else None)
             if number.role == "comparator":
                 area = number.comparator_area
             record = {

@@ -39,9 +39,11 @@ _COMMITTEE_PATTERNS = (
     re.compile(rf"Meeting:\s*{_DATE_LIKE}\s*[-–]\s*(?P<c>[^()\n]+?)\s*(?:\(Item|$)", re.IGNORECASE | re.MULTILINE),
     re.compile(r"Minutes of (?:a |the )?(?:virtual |remote |special |extraordinary |annual |hybrid )?meeting of (?:the )?(?P<c>[^\n]+?)\s+held\b", re.IGNORECASE),
     re.compile(rf"Minutes of (?:the )?(?P<c>[^\n]+?{_COMMITTEE_WORDS})\s+(?:held|meeting)\b", re.IGNORECASE),
+    # "Minutes of the Children and Young People's Scrutiny Sub-Board" on a line of its own
+    re.compile(rf"^[^\S\n]*Minutes of (?:the )?(?P<c>[^\n]{{2,90}}?{_COMMITTEE_WORDS})[^\S\n]*$", re.IGNORECASE | re.MULTILINE),
     re.compile(rf"Report of the (?P<c>[^\n]+?{_COMMITTEE_WORDS}[^\n]*?)\s+(?:of|held on|meeting of|on)\s+{_DATE_LIKE}", re.IGNORECASE),
     re.compile(rf"^(?P<c>[A-Z][^\n]{{2,80}}?)\s+[-–]\s+{_DATE_LIKE}", re.MULTILINE),
-    re.compile(rf"^(?:Meeting of (?:the )?)?(?P<c>[A-Z][^\n,]{{2,80}}?{_COMMITTEE_WORDS}[^\n,]{{0,30}}?),\s+{_DATE_LIKE}", re.MULTILINE),
+    re.compile(rf"^(?:Meeting of (?:the )?)?(?P<c>[A-Z][^\n,]{{0,80}}?{_COMMITTEE_WORDS}[^\n,]{{0,30}}?),\s+{_DATE_LIKE}", re.MULTILINE),
     re.compile(r"^(?:Committee|Meeting of|Name of committee)\s*:\s*(?P<c>[^\n]{3,90})$", re.IGNORECASE | re.MULTILINE),
     re.compile(rf"^[^\S\n]*(?P<c>(?:[A-Z][\w'’&,-]*[^\S\n]+(?:(?:and|of|for|the|&)[^\S\n]+)?){{0,8}}(?i:{_COMMITTEE_WORDS}))[^\S\n]*$", re.MULTILINE),
 )
@@ -170,18 +172,37 @@ def _committee(header: str) -> str | None:
     for pattern in _COMMITTEE_PATTERNS:
         for match in pattern.finditer(header):
             name = squash(match.group("c")).strip(" ,.-–:")
-            name = re.sub(r"^(?:the|a)\s+", "", name, flags=re.IGNORECASE)
+            name = re.sub(r"^(?:(?:a|the)\s+)?(?:meeting\s+of\s+(?:(?:a|the)\s+)?)?", "", name, flags=re.IGNORECASE)
             name = re.sub(r"\s+(?:at|in|on|via)\s+.*$", "", name) if " held" not in name else name
             if not name or len(name) > 90 or re.search(r"\d{3,}|https?:", name):
                 continue
-            if name.isupper():
-                name = " ".join(w.capitalize() if w.lower() not in ("and", "of", "the", "for") else w.lower() for w in name.split())
-                name = re.sub(r"’S\b|'S\b", lambda m: m.group().lower(), name)
+            name = _title_case(name)
             if name.lower() in ("agenda item", "issue", "meetings", "agenda and minutes", "minutes", "meeting") \
                     or (_AUTHORITY_NAME.search(name) and name.lower() not in ("county council", "full council")):
                 continue
             return name
     return None
+
+
+_COUNCIL_MEETS = re.compile(r"\bmeeting of (?:the )?(?:(?:Parish|Town|Full|City|District|Borough|County)\s+)?Council\b", re.IGNORECASE)
+_LOCAL_COUNCIL = re.compile(r"^[^\S\n]*(?P<c>[A-Z][\w'’ -]{1,60}?\s+(?:Parish|Town|Community|Village)\s+Council)[^\S\n]*$",
+                            re.IGNORECASE | re.MULTILINE)
+
+
+def _council_itself(header: str) -> str | None:
+    """A parish or town council meets as itself: "HOLCOMBE REGIS PARISH COUNCIL … meeting of the
+    Parish Council" is a meeting of Holcombe Regis Parish Council."""
+    found = _LOCAL_COUNCIL.search(header)
+    if not found or not _COUNCIL_MEETS.search(header):
+        return None
+    return _title_case(squash(found.group("c")))
+
+
+def _title_case(name: str) -> str:
+    if not name.isupper():
+        return name
+    name = " ".join(w.capitalize() if w.lower() not in ("and", "of", "the", "for") else w.lower() for w in name.split())
+    return re.sub(r"’S\b|'S\b", lambda m: m.group().lower(), name)
 
 
 def _header_date(header: str) -> str | None:
@@ -256,7 +277,7 @@ def segment(text: str, hints: list[ItemHint], committee: str | None, date: str |
     if block_heading:
         header_end = block_heading.start()
     header = text[:header_end]
-    committee = committee or _committee(header)
+    committee = committee or _committee(header) or _council_itself(header)
     date = date or _header_date(header)
 
     items: list[Item] = []

@@ -235,6 +235,26 @@ def test_what_a_count_counts_decides_its_indicator(sentence, codes) -> None:
     assert {f["value"]: f["indicator"] for f in figures} == codes
 
 
+@pytest.mark.parametrize("sentence, periods", [
+    ("The number of children on a plan had fallen from 412 in June 2021 to 286.", {412: "2021-06", 286: "2022-11"}),
+    ("Contacts had risen from 680 in April to 815.", {680: "2022-04", 815: "2022-11"}),
+    ("1,106 referrals had been received in the quarter to 30 September 2022.", {1106: "2022-09"}),
+    ("There were 187 households in temporary accommodation at the end of October, from 142 a year earlier.",
+     {187: "2022-10", 142: "2021-10"}),
+    ("The team had made 410 home visits, down from over 550 a year ago.", {410: "2022-11", 550: "2021-11"}),
+])
+def test_periods_of_figures_and_of_the_values_they_came_from(sentence, periods) -> None:
+    figures = extract(MEETING + "5. Performance\n\n" + sentence)["figures"]
+    assert {f["value"]: f["period"] for f in figures} == periods
+
+
+def test_a_place_named_by_its_area_or_district_is_the_figures_area() -> None:
+    document = extract("Torcombe Parish Council\n\n" + MEETING + "5. District Councillor's report\n\n"
+                       "Cllr Dyer reported that eleven properties in the parish had flooded and that the district council "
+                       "had received 214 reports of flooding across the Torridge area.")
+    assert {f["value"]: f["area"] for f in document["figures"]} == {11: "Torcombe", 214: "Torridge"}
+
+
 def test_indicator_codes_come_from_the_synonym_table_and_exist_in_the_catalogue() -> None:
     with (REPO / "data" / "indicators.csv").open(encoding="utf-8") as handle:
         codes = {row["code"] for row in csv.DictReader(handle)}

@@ -27,6 +27,11 @@ def extract(text: str) -> dict:
     ("MINUTES of a meeting of the PLANNING COMMITTEE held at the Town Hall on 10/02/2026 at 6 pm\n\n1. Apologies\n\nNone.",
      "Planning Committee", "2026-02-10"),
     ("Agenda item\n\nPerformance report, attached.\n\nMinutes:\n\nThe Committee received the report in October 2021.", None, None),
+    ("Meeting of Executive, Tuesday, 16th January, 2024\n\n41. Minutes\n\nText.", "Executive", "2024-01-16"),
+    ("ASHWATER PARISH COUNCIL\n\nMinutes of the meeting of the Parish Council held in the Village Hall on Monday 4th March 2024 "
+     "at 7pm\n\n12/24 Apologies\n\nNone.", "Ashwater Parish Council", "2024-03-04"),
+    ("LINMOUTH CITY COUNCIL\n\nMinutes of the Children and Young People's Scrutiny Sub-Board\nDate: Thursday, 7 March 2024\n\n"
+     "26 DECLARATIONS OF INTEREST\n\nNone.", "Children and Young People's Scrutiny Sub-Board", "2024-03-07"),
 ])
 def test_committee_and_date_come_from_the_header_or_stay_unknown(header, committee, date) -> None:
     assert extract(header)["meeting"] == {"committee": committee, "date": date}
