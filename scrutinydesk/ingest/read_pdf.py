@@ -13,7 +13,8 @@ _DIGITS = re.compile(r"\d+")
 _HYPHENATED = re.compile(r"([a-z])-\n([a-z])")
 _STARTS_BLOCK = re.compile(
     r"^\s*(?:[•·▪●◦\-–*]\s|\(?[a-z0-9ivx]{1,4}[.)]\s|Minute\s+\d|Item\s+\d|[A-Z][A-Za-z ]{0,40}:\s*$|RESOLVED|AGREED|ACTION|"
-    r"[A-Z][a-z]*(?:\s[a-z]+|\s[A-Z][a-z]+){0,3}:\s)")  # "In attendance: …", "Officers: …"
+    r"[A-Z][a-z]*(?:\s[a-z]+|\s[A-Z][a-z]+){0,3}:\s|"  # "In attendance: …", "Officers: …"
+    r"\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\s+[A-Z])")  # "3.1 Increase specialist places …": a numbered paragraph or plan row
 # "123/23 Apologies for absence", "28 ELECTIVE HOME EDUCATION": a numbered heading, short and without a full stop
 _NUMBERED_HEADING = re.compile(r"^\s*\d{1,3}(?:/\d{2,4})?\.?\s+[A-Z‘'\"“][^.]*$")
 _ENDS_SENTENCE = re.compile(r"[.:;!?]\s*$")

@@ -276,3 +276,19 @@ def test_rag_ratings_with_subject_and_plan_reference() -> None:
     ratings = [(r["ref"], r["subject"], r["rating"]) for r in document["rag"]]
     assert ratings == [("4.10", "Children in care have a clear plan", "Red"), (None, "Three priorities", "Amber"),
                        (None, "Voice of children", "Green"), ("2.1", "Placement sufficiency", "Red")]
+
+
+@pytest.mark.parametrize("wording, ratings", [
+    ("Ref\tAction\tLead officer\tRAG\n2.3\tDeliver the affordable homes programme\tDirector of Housing\tAmber\n"
+     "3.1\tReduce the time taken to re-let homes\tDirector of Housing\tRed\n",
+     [("2.3", "Deliver the affordable homes programme", "Amber"), ("3.1", "Reduce the time taken to re-let homes", "Red")]),
+    ("The plan's summary showed:\n3.1 Improve the timeliness of single assessments Amber\n3.2 Reduce re-referrals Green\n",
+     [("3.1", "Improve the timeliness of single assessments", "Amber"), ("3.2", "Reduce re-referrals", "Green")]),
+    ("Members noted that action 4.1, to recruit two additional educational psychologists, had moved from Amber to Green.",
+     [("4.1", "to recruit two additional educational psychologists", "Green")]),
+    ("Of the 26 actions in the plan, 19 were rated Green, 5 Amber and 2 Red.", []),
+    ("The RAG summary was noted. Residents met at the Red Lion. The preferred site for the bench was Green Lane, by the shop.", []),
+])
+def test_rag_in_tables_plan_rows_and_changes_but_not_counts_or_place_names(wording, ratings) -> None:
+    document = extract(MEETING + "5. Corporate Plan\n\n" + wording)
+    assert [(r["ref"], r["subject"], r["rating"]) for r in document["rag"]] == ratings
