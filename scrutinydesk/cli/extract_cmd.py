@@ -18,17 +18,30 @@ FORMAT = "scrutinydesk.extraction/1"
               help="A manifest.csv giving committee and date for files whose text does not say.")
 @click.option("--json", "as_json", is_flag=True, help="Print the extraction as JSON (the only output format).")
 def extract(files: tuple[Path, ...], manifest: Path | None, as_json: bool) -> None:
-    """Extract items, resolutions, actions, figures and RAG ratings from minutes files."""
+    """Extract items, resolutions, actions, figures and RAG ratings from minutes files.
+
+    An unreadable file does not stop the rest: the readable ones are printed, each unreadable one
+    is named with its reason on stderr, and the exit code is 2."""
     from scrutinydesk.ingest import extract_path
+    from scrutinydesk.ingest.errors import UnreadableMinutes
 
     metas = load_manifest(manifest) if manifest else {}
-    documents = []
+    documents, refused = [], []
     for path in files:
-        extraction = extract_path(path, metas.get(path.name))
+        try:
+            extraction = extract_path(path, metas.get(path.name))
+        except UnreadableMinutes as error:
+            refused.append(str(error))
+            continue
         for note in extraction.document.get("notes", []):
             click.echo(f"{path.name}: {note}", err=True)
         documents.append(extraction.document)
-    click.echo(json.dumps({"format": FORMAT, "documents": documents}, ensure_ascii=False, indent=1 if as_json else None))
+    if documents:
+        click.echo(json.dumps({"format": FORMAT, "documents": documents}, ensure_ascii=False, indent=1 if as_json else None))
+    for message in refused:
+        click.echo(message, err=True)
+    if refused:
+        raise click.exceptions.Exit(2)
 
 
 COMMANDS = [extract]

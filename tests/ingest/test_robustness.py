@@ -2,7 +2,9 @@
 line answers unreadable files with one plain sentence and a non-zero exit, never a traceback."""
 from __future__ import annotations
 
+import json
 import zipfile
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -90,6 +92,22 @@ def test_cli_refuses_unreadable_files_with_one_sentence(tmp_path, run_extract, n
     assert result.stdout == ""
     message = result.stderr.strip()
     assert fragment in message and "Traceback" not in message and len(message.splitlines()) == 1, message
+
+
+def test_cli_extracts_the_readable_files_and_names_each_unreadable_one(tmp_path, run_extract) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("7. Budget\n\nRESOLVED that the report be noted.\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    _password_pdf(tmp_path / "locked.pdf")
+    later = tmp_path / "later.txt"
+    later.write_text("8. Close\n\nRESOLVED that the meeting be closed.\n", encoding="utf-8")
+    result = run_extract(str(tmp_path / "empty.txt"), str(good), str(tmp_path / "locked.pdf"), str(later), "--json")
+    assert result.returncode == 2
+    documents = json.loads(result.stdout)["documents"]
+    assert [Path(d["source"]["path"]).name for d in documents] == ["good.txt", "later.txt"]
+    errors = result.stderr.strip().splitlines()
+    assert len(errors) == 2 and "empty.txt" in errors[0] and "locked.pdf" in errors[1] and "password-protected" in errors[1]
+    assert "Traceback" not in result.stderr
 
 
 def test_cli_reads_windows_1252_text_and_says_so(tmp_path, run_extract) -> None:
