@@ -62,7 +62,7 @@ def _keyword_ends(work: str, start: int, end: int) -> tuple[list[tuple[int, int]
                 continue
             found.append((match.start("kw"), match.end()))
     embedded: set[int] = set()
-    if "agreed" in work[start:end] or "decided" in work[start:end] or "resolved" in work[start:end]:
+    if any(work.find(word, start, end) != -1 for word in ("agreed", "decided", "resolved")):
         for match in _BODY_DECIDED.finditer(work, start, end):
             rest = work[match.end():_sentence_end(work, match.end(), end)]
             if re.match(r"\s+that\b", rest) and _PROMISE.search(rest):
