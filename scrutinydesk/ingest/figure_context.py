@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from scrutinydesk.ingest.catalogue import authority_names, find_areas, load_synonyms, normalise
-from scrutinydesk.ingest.figure_numbers import Number
+from scrutinydesk.ingest.figure_numbers import PARTITIVE_BEFORE, Number
 from scrutinydesk.ingest.layout import Spans, trim_span
 from scrutinydesk.ingest.when import MONTH_WORD, month_number, month_on_or_before
 
@@ -171,7 +171,7 @@ _PHRASE_STOP = frozenset(
     "were was are is had have has would will who which that being been now currently also still whose whom where when "
     "while as than compared against but since because so if could should did do does than per".split())
 _GENERIC_WORDS = frozenset("children child young people person persons individuals cases in of the a an our their".split())
-_PART_OF = re.compile(r"\b(?:[Oo]f|[Aa]mong(?:st)?)\s+(?:the|these|those)\s+[^.;]{3,160}?,\s*$|\bof\s+(?:whom|which|these|those|them)\s*$")
+_PART_OF = re.compile(PARTITIVE_BEFORE.pattern + r"|\bof\s+(?:whom|which|these|those|them)\s*$")
 _PREDICATE_END = re.compile(r"[.;:]|,\s+(?:and|but|while|whereas|compared|with)\b")
 
 

@@ -164,7 +164,7 @@ _THRESHOLD_BEFORE = re.compile(
     r"(?:more\s+than|over|less\s+than|under|above|below|in\s+excess\s+of|at\s+least|exceeding|upwards\s+of|up\s+to)|"
     r"(?:grants?|awards?|payments?|loans?|funding|fines?)\s+of\s+up\s+to|thresholds?\s+of|limit\s+of)\s*$", re.IGNORECASE)
 # "Of the 38 children known to social care, 21 were living …": a part of a counted whole
-_PARTITIVE_BEFORE = re.compile(r"\b(?:[Oo]f|[Aa]mong(?:st)?)\s+(?:the|these|those)\s+[^.;]{3,160}?,\s*$")
+PARTITIVE_BEFORE = re.compile(r"\b(?:[Oo]f|[Aa]mong(?:st)?)\s+(?:(?:the|these|those)\s+|(?=[\d,]+\s))[^.;]{3,160}?,\s*$")
 _IS_AFTER = re.compile(r"^\s+(?:were|was|are|is|had|have|has|lived|live|came|come|remained|remain)\b"
                        r"(?!\s+(?:(?:now|currently|also|still)\s+)?(?:rated|RAG|assessed\s+as|graded)\b)")
 # "Children in care: 312, a rate of …": a measure's label and its value
@@ -312,7 +312,7 @@ def _counted(work: str, sentence_start: int, number: Number, left: str, right: s
     if plural and (not is_word or number.value > 10) and plural.group("noun") not in _PROCEDURAL_NOUNS \
             and not _NOT_PLURAL.search(plural.group("noun")):
         return True
-    if _IS_AFTER.match(right) and _PARTITIVE_BEFORE.search(work, max(sentence_start, number.start - 200), number.start):
+    if _IS_AFTER.match(right) and PARTITIVE_BEFORE.search(work, max(sentence_start, number.start - 200), number.start):
         return True
     label = _LABEL_VALUE.search(left[-64:])
     return bool(label and _VALUE_ENDS.match(right) and re.search(_COUNT_NOUNS, label.group("label"), re.IGNORECASE))

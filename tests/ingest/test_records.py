@@ -178,6 +178,8 @@ def test_things_that_are_not_figures(sentence) -> None:
     ("District Cllr Dyer reported that eleven properties in the parish had flooded.", {11: "count"}),
     ("Of the 214 children who became home educated, forty-two were aged 14 to 16.", {214: "count", 42: "count"}),
     ("Of the 38 children placed with agencies, 21 were living outside Dorset.", {38: "count", 21: "count"}),
+    ("Of 58 children placed out of county, forty-two were aged 14 to 16.", {58: "count", 42: "count"}),
+    ("Of course, forty-two were late.", {}),
     ("Home visits had fallen to 410, from over 600 a year ago.", {410: "count", 600: "count"}),
     ("There were 1,247 reports of potholes, up 31% on the same quarter last year.", {1247: "count", 31: "change_percent"}),
     ("The Speedwatch team recorded 86 vehicles exceeding 35 mph in the 30 mph limit.", {86: "count"}),
