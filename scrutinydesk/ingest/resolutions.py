@@ -151,11 +151,12 @@ def _extent(text: str, work: str, text_start: int, limit: int, embedded: bool = 
 
 
 def _part_texts(work: str, start: int, end: int, part_lines: list[tuple[int, int]]) -> list[str]:
-    if len(part_lines) >= 2 or (part_lines and not PART_MARKER.match(work[start:part_lines[0][0] + 1] or "")):
+    """Parts on their own lines, else lettered or numbered in one run ("(1) that …; (2) that …")."""
+    body = work[start:end]
+    markers = list(_INLINE_MARKER.finditer(body)) if len(part_lines) < 2 else []
+    if len(part_lines) >= 2 or (part_lines and len(markers) < 2 and not PART_MARKER.match(work[start:part_lines[0][0] + 1] or "")):
         out = [squash(PART_MARKER.sub("", work[s:e], count=1)) for s, e in part_lines]
         return [p for p in out if p]
-    body = work[start:end]
-    markers = list(_INLINE_MARKER.finditer(body))
     if len(markers) < 2:
         return []
     out = []

@@ -3,6 +3,7 @@ the hand-written corpus in tests/fixtures/minutes (six formats, fictional counci
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -40,6 +41,41 @@ def test_own_corpus_in_six_formats_scores_at_least_080_macro_and_070_per_kind(tm
     for kind in KINDS:
         assert report[kind]["f1"] >= 0.70, (kind, report[kind])
     assert report["secondary"]["meeting_date"] >= 0.8 and report["secondary"]["committee"] >= 0.8, report["secondary"]
+
+
+def _likeness(a: str, b: str) -> tuple[float, float]:
+    """(share of the shorter text's words in the other, Jaccard): the scorer's measure, then a tie-break."""
+    wa, wb = set(re.findall(r"[a-z0-9]+", a.lower())), set(re.findall(r"[a-z0-9]+", b.lower()))
+    if not wa or not wb:
+        return 0.0, 0.0
+    return len(wa & wb) / min(len(wa), len(wb)), len(wa & wb) / len(wa | wb)
+
+
+def test_resolution_parts_match_the_answer_keys(corpus_dir) -> None:
+    """The scorer matches decisions by their words; their parts ((a), (b), (c)) are checked here."""
+    from scrutinydesk.ingest import extract_path
+
+    keys = [(REPO / "tests" / "fixtures" / "minutes" / "gold.json", sorted(corpus_dir.iterdir()))]
+    seeds_key = REPO.parent / "shared" / "gold" / "seeds.json"
+    if seeds_key.is_file():
+        keys.append((seeds_key, sorted((REPO / "data" / "minutes").glob("*.txt"))))
+    checked = 0
+    for key, paths in keys:
+        gold = {Path(d["source"]["path"]).name.split(".")[0]: d for d in json.loads(key.read_text(encoding="utf-8"))["documents"]}
+        for path in paths:
+            expected = gold[path.name.split(".")[0]]["resolutions"]
+            found = extract_path(path).document["resolutions"]
+            pairs = sorted(((_likeness(g["text"], f["text"]), i, j) for i, g in enumerate(expected) for j, f in enumerate(found)),
+                           reverse=True)
+            used_gold, used_found = set(), set()
+            for (share, _), i, j in pairs:
+                if share < 0.6 or i in used_gold or j in used_found:
+                    continue
+                used_gold.add(i)
+                used_found.add(j)
+                assert len(found[j]["parts"]) == len(expected[i]["parts"]), (path.name, expected[i]["text"], found[j]["parts"])
+                checked += 1
+    assert checked > 40
 
 
 def test_every_span_points_at_text_containing_its_record(corpus_dir) -> None:
