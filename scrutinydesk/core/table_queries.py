@@ -148,6 +148,9 @@ ACTIONS = TableQuery(
 )
 
 
+LIKE_FROM_LETTERS = 3
+
+
 def fts_expression(text: str) -> str | None:
     """Words typed by a member as an FTS5 query: every word must match, the last as a prefix."""
     words = re.findall(r"\w+", text.lower())
@@ -161,13 +164,15 @@ def _where(query: TableQuery, state: QueryState) -> tuple[str, list[object]]:
     params: list[object] = []
     expression = fts_expression(state.text)
     if expression:
-        likes = " OR ".join(query.like_sql)
+        # Names are matched anywhere in them from the third letter typed: one or two letters occur in
+        # nearly every committee name and item title, and listing them all costs more than the search.
+        like_sql = query.like_sql if len(state.text.strip()) >= LIKE_FROM_LETTERS else ()
         clauses.append(
             f"(+{query.rowid_sql} IN (SELECT rowid FROM {query.fts_table} WHERE {query.fts_table} MATCH ?)"
-            + (f" OR {likes})" if likes else ")")
+            + "".join(f" OR {sql}" for sql in like_sql) + ")"
         )
         params.append(expression)
-        params.extend(f"%{state.text.strip()}%" for _ in query.like_sql)
+        params.extend(f"%{state.text.strip()}%" for _ in like_sql)
     for name, value in state.filters.items():
         if value is None or name not in query.filters:
             continue
