@@ -18,7 +18,6 @@ import csv
 import hashlib
 import html
 import json
-import math
 import random
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -28,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "benchmarks" / "out"
-GENERATOR_VERSION = 1  # bump when the generated text changes, so cached corpora are rewritten
+GENERATOR_VERSION = 2  # bump when the generated text changes, so cached corpora are rewritten
 
 COUNTY_COMMITTEES = 30
 COUNTY_YEARS = 10
@@ -278,8 +277,9 @@ class CorpusSpec:
 
     @property
     def committees(self) -> int:
-        per_committee = COUNTY_YEARS * MEETINGS_PER_YEAR
-        return min(COUNTY_COMMITTEES, max(min(2, self.meetings), math.ceil(self.meetings / per_committee)))
+        """Every committee while there are meetings enough: a smaller corpus is fewer years, not fewer
+        committees, so it has the county's mix of minutes and its time per meeting compares."""
+        return min(COUNTY_COMMITTEES, self.meetings)
 
     @property
     def key(self) -> str:
@@ -319,7 +319,7 @@ def meeting_dates(committee_index: int, count: int) -> list[date]:
 
 
 def schedule(spec: CorpusSpec) -> list[tuple[int, date]]:
-    """(committee index, date) of every meeting in the corpus, committee by committee."""
+    """(committee index, date) of every meeting in the corpus, committee by committee, most recent first kept."""
     committees = spec.committees
     base, extra = divmod(spec.meetings, committees)
     return [(c, when) for c in range(committees) for when in meeting_dates(c, base + (1 if c < extra else 0))]
@@ -639,16 +639,27 @@ def build_corpus_db(folder: Path, out: Path, workers: int = 2) -> dict:
     }
 
 
+def db_path(spec: CorpusSpec, out_root: Path = OUT) -> Path:
+    """Where the corpus's database for the current code is (or will be) cached."""
+    return out_root / f"county-{spec.key}-{code_fingerprint()}.db"
+
+
 def corpus_db(spec: CorpusSpec, workers: int = 2, out_root: Path = OUT, force: bool = False) -> tuple[Path, dict]:
-    """The corpus's built database and its build record, built only when missing (or forced)."""
+    """The corpus's built database and its build record, built only when missing (or forced).
+
+    Databases built by earlier code for the same seed and scale are removed when a new one is built.
+    """
     folder, planted = minutes_folder(spec, out_root)
-    out = out_root / f"county-{spec.key}-{code_fingerprint()}.db"
+    out = db_path(spec, out_root)
     record_path = out.with_suffix(".json")
     if out.is_file() and record_path.is_file() and not force:
         return out, json.loads(record_path.read_text())
     record = build_corpus_db(folder, out, workers) | {"planted": asdict(planted), "scale": spec.scale,
                                                       "seed": spec.seed, "built_at": time.strftime("%Y-%m-%d %H:%M")}
     record_path.write_text(json.dumps(record, indent=1))
+    for stale in out_root.glob(f"county-{spec.key}-*"):
+        if stale.stem != out.stem:
+            stale.unlink()
     return out, record
 
 
@@ -666,7 +677,7 @@ def main() -> None:
         print(f"{folder}: {json.dumps(asdict(planted))}")
         return
     path, record = corpus_db(spec, args.workers, force=args.force)
-    print(f"{path}\n{json.dumps(record, indent=1)}")
+    print(f"{json.dumps(record, indent=1)}\n{path}")
 
 
 if __name__ == "__main__":

@@ -3,8 +3,8 @@
 ``python benchmarks/window_probe.py bare`` shows an empty PySide6 + pyqtgraph window;
 ``python benchmarks/window_probe.py app DB DATA_DIR`` starts scrutinydesk on DB through its real
 entry point (the ``scrutinydesk`` command's ``main``). Each prints ``painted <seconds since start>``
-on stdout the moment its window has been painted once, then leaves without tearing anything down,
-so the parent can time the whole start, interpreter included.
+and its peak memory in KB on stdout the moment its window has been painted once, then leaves without
+tearing anything down, so the parent can time the whole start, interpreter included.
 
 ``python benchmarks/window_probe.py interactions DB DATA_DIR`` opens the window on DB and drives
 it with Qt events (mouse clicks, key presses) under the offscreen platform; it prints one JSON
@@ -18,6 +18,13 @@ import time
 
 STARTED = time.perf_counter()
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def peak_rss_kb() -> int:
+    """This process's peak resident memory (VmHWM). Unlike ru_maxrss it does not start from the
+    parent's peak, which a child inherits across fork and exec."""
+    with open("/proc/self/status") as status:
+        return next(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
 
 
 def _report_first_paint(app, label: str) -> None:  # noqa: ANN001
@@ -34,7 +41,7 @@ def _report_first_paint(app, label: str) -> None:  # noqa: ANN001
             return False
 
     def finish() -> None:
-        print(f"painted {time.perf_counter() - STARTED:.4f} {label}", flush=True)
+        print(f"painted {time.perf_counter() - STARTED:.4f} {label} {peak_rss_kb()}", flush=True)
         os._exit(0)
 
     app._first_paint = FirstPaint()

@@ -34,7 +34,7 @@ def _corpus_module():
 
 @pytest.fixture(scope="module")
 def small_county(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Thirty meetings of two committees, extracted and built for real."""
+    """One meeting of each of the thirty committees, extracted and built for real."""
     corpus = _corpus_module()
     folder = tmp_path_factory.mktemp("minutes")
     corpus.generate_minutes(corpus.CorpusSpec(seed=8, scale=0.01), folder)
