@@ -46,6 +46,7 @@ $(DB): $(VENV)/.installed $(BUILD_INPUTS)
 # A one-folder app in dist/scrutinydesk/ for this platform (packaging/README.md: installers, IT preconfiguration).
 package: $(VENV)/.installed $(DB)
 	$(BIN)/python -m pip install -q -e '.[package]'
+	$(BIN)/python packaging/lean_numpy.py build/lean-numpy
 	$(BIN)/pyinstaller --noconfirm --clean --distpath dist --workpath build/pyinstaller packaging/scrutinydesk.spec
 	@du -sh dist/scrutinydesk
 

@@ -33,6 +33,23 @@ EXCLUDES = [f"PySide6.{name}" for name in QT_UNUSED_MODULES] + [
     "PIL._avif", "PIL.AvifImagePlugin", "PIL._webp", "PIL.WebPImagePlugin", "PIL.ImageTk", "PIL._imagingtk",
     "PIL.ImageQt", "lxml.objectify", "readline", "pydoc_data",
 ]
+# Modules the analysis finds but no run of the window, the commands or a briefing imports: the standard
+# library's debuggers, test and build tools and servers; numpy's Fortran wrapper generator and test
+# helpers; pyqtgraph's widgets the app never shows (flowcharts, a Python console, dock areas). Also the
+# East Asian text codecs (0.9 MB): minutes are English web pages, Word and PDF files; a page declaring
+# Shift_JIS or Big5 would be read as an unknown encoding, which BeautifulSoup already handles.
+# (asyncio, unittest, pydoc, cProfile and multiprocessing stay: pyqtgraph imports them when it loads.)
+EXCLUDES += [
+    "doctest", "pdb", "xmlrpc", "http.server", "ftplib", "cgi", "cgitb", "lib2to3", "ensurepip", "idlelib",
+    "turtledemo", "test", "distutils", "curses", "_pydecimal",
+    "numpy.f2py", "numpy.testing", "pyqtgraph.flowchart", "pyqtgraph.console", "pyqtgraph.dockarea",
+    "_multibytecodec", "_codecs_jp", "_codecs_kr", "_codecs_cn", "_codecs_tw", "_codecs_hk", "_codecs_iso2022",
+]
+
+# Modules replaced in the package by a file of packaging/standins/: pyqtgraph imports Qt's OpenGL bindings
+# (8.9 MB) when it loads but uses them only to draw through OpenGL, which the app never switches on.
+STANDINS = {"PySide6.QtOpenGL": "QtOpenGL.py"}
+EXCLUDES += list(STANDINS)
 
 # Qt plugins a desktop session never loads: remote/embedded platforms, the GTK theme (which drags in a
 # GTK stack that must match the system's anyway), touch/evdev input and image formats the app never shows.
@@ -42,6 +59,9 @@ UNUSED_PLUGINS = {
     "platformthemes": frozenset({"qgtk3"}),
     "imageformats": frozenset({"qtiff", "qwebp", "qwbmp", "qtga", "qicns", "qpdf", "qmacheif", "qmacjp2"}),
 }
+# pyqtgraph's own logo (1 MB of PNGs): it is the window icon only when pyqtgraph makes the QApplication,
+# and the app makes its own.
+PYQTGRAPH_LOGO = ("pyqtgraph", "icons", "peegee")
 # Linux: libraries of the desktop session itself, which Qt links against and every Linux desktop has.
 # They must match the system's own configuration and services (fontconfig's fonts.conf, GLib's GIO
 # modules, the D-Bus daemon, the CUPS server), so the system's copies are used rather than the build
@@ -68,6 +88,11 @@ def unused_qt_file(dest: str) -> bool:
         return False
     kind, stem = parts[3], parts[-1].split(".")[0].removeprefix("lib")
     return kind in UNUSED_PLUGIN_TYPES or stem in UNUSED_PLUGINS.get(kind, frozenset())
+
+
+def unused_file(dest: str) -> bool:
+    """True for an unused Qt file (``unused_qt_file``) or pyqtgraph's logo."""
+    return unused_qt_file(dest) or PurePath(dest.replace("\\", "/")).parts[:3] == PYQTGRAPH_LOGO
 
 
 def desktop_library(dest: str) -> bool:

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import tarfile
+from importlib import metadata
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,23 @@ def test_the_bundle_leaves_out_unused_qt(tmp_path: Path) -> None:
         assert not any(n.startswith((unused + ".", f"libQt6{unused.removeprefix('Qt')}.", f"{unused}.abi3"))
                        for n in names), unused
     assert not any(p.suffix == ".qm" for p in DIST.rglob("*.qm"))
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="the limit is set for the Linux package")
+def test_linux_package_stays_under_150_mb_unpacked() -> None:
+    # What `du -sb dist/scrutinydesk` reports: every file, link and folder at its size on disk.
+    size = DIST.lstat().st_size + sum(p.lstat().st_size for p in DIST.rglob("*"))
+    assert size < 150_000_000, f"{size / 1e6:.1f} MB: see 'What is in it, and its size' in packaging/README.md"
+
+
+def test_swapped_out_parts_are_not_bundled() -> None:
+    names = {p.name for p in DIST.rglob("*")}
+    assert not any(n.startswith("QtOpenGL.") for n in names)  # the stand-in is inside the archive instead
+    sys.path.insert(0, str(ROOT / "packaging"))
+    from lean_numpy import site_for
+
+    if sys.platform == "linux" and site_for(ROOT / "build" / "lean-numpy", metadata.version("numpy")):
+        assert not any("openblas" in n.lower() or n.startswith("libgfortran") for n in names)
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="the tarball recipe is for Linux")

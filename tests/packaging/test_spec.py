@@ -151,26 +151,92 @@ def test_icu_data_package_is_found_inside_the_library() -> None:
     assert data[2:4] == b"\xda\x27" and data[12:16] == b"CmnD"  # ICU common data header
 
 
-def test_only_binaries_from_outside_site_packages_are_stripped(tmp_path: Path) -> None:
+def compiled_library(tmp_path: Path) -> Path:
+    """A small shared library built with debug information (skips without binutils and a C compiler)."""
     import shutil
-
-    import stripping
-
-    wheel_library = elf_from_venv("QtWidgets.abi3.so")
-    assert stripping.from_wheel(str(wheel_library))
-    assert not stripping.from_wheel(sys.executable)
-    if shutil.which("strip") is None or shutil.which("cc") is None:
-        pytest.skip("needs binutils and a C compiler")
-    source = tmp_path / "hello.c"
-    source.write_text("int hello(void) { return 42; }\n", encoding="utf-8")
-    built = tmp_path / "libhello.so"
     import subprocess
 
+    if sys.platform != "linux" or shutil.which("strip") is None or shutil.which("cc") is None:
+        pytest.skip("needs Linux, binutils and a C compiler")
+    source = tmp_path / "hello.c"
+    functions = "".join(f"int helper_{n}(int x) {{ return x * {n}; }}\n" for n in range(400))
+    source.write_text(functions + "int hello(void) { return 42; }\n", encoding="utf-8")
+    built = tmp_path / "libhello.so"
     subprocess.run(["cc", "-shared", "-g", "-fPIC", "-o", str(built), str(source)], check=True)
-    assert elf.has_symbol_table(built.read_bytes())
-    entries = [("libhello.so", str(built), "BINARY"), ("PySide6/QtWidgets.abi3.so", str(wheel_library), "EXTENSION")]
-    result = stripping.stripped(entries, tmp_path / "out")
-    assert result[1] == entries[1]  # wheels' binaries are left as shipped
+    return built
+
+
+def test_stripping_removes_symbols_and_keeps_what_the_loader_maps(tmp_path: Path) -> None:
+    import stripping
+
+    built = compiled_library(tmp_path)
+    assert elf.has_symbol_table(built.read_bytes()) and elf.unloaded_bytes(built.read_bytes()) > 0
+    result = stripping.stripped([("libhello.so", str(built), "BINARY")], tmp_path / "out")
     copy = Path(result[0][1])
-    assert copy != built and not elf.has_symbol_table(copy.read_bytes())
+    assert copy != built
+    assert not elf.has_symbol_table(copy.read_bytes())
+    assert len(copy.read_bytes()) < len(built.read_bytes())
+    assert elf.loaded_image(copy.read_bytes()) == elf.loaded_image(built.read_bytes())
     assert "hello" in copy.read_bytes().decode("latin-1")  # the export survives
+
+
+def test_a_strip_that_moves_segments_is_thrown_away(tmp_path: Path) -> None:
+    import stripping
+
+    built = compiled_library(tmp_path)
+    # A stand-in for strip relaying out a patchelf-ed library: it shifts the first segment's file offset.
+    bad_strip = tmp_path / "bad-strip"
+    bad_strip.write_text(f"""#!{sys.executable}
+import struct, sys
+path = sys.argv[-1]
+data = bytearray(open(path, "rb").read())
+phoff, = struct.unpack_from("<Q", data, 0x20)
+offset, = struct.unpack_from("<Q", data, phoff + 8)
+struct.pack_into("<Q", data, phoff + 8, offset + 4096)
+open(path, "wb").write(bytes(data))
+""", encoding="utf-8")
+    bad_strip.chmod(0o755)
+    assert not stripping.strip_copy(built, tmp_path / "out" / "libhello.so", strip=str(bad_strip))
+    assert not (tmp_path / "out" / "libhello.so").exists()
+
+
+def test_numpys_patchelf_ed_openblas_is_left_as_shipped(tmp_path: Path) -> None:
+    import numpy
+    import stripping
+
+    found = sorted((Path(numpy.__file__).parent.parent / "numpy.libs").glob("libscipy_openblas*.so"))
+    if not found:
+        pytest.skip("needs numpy's Linux wheel")
+    compiled_library(tmp_path)  # skips without binutils
+    assert not stripping.strip_copy(found[0], tmp_path / "openblas.so")
+
+
+def test_the_loaded_image_ignores_only_the_section_table_fields() -> None:
+    data = bytearray(elf_from_venv("QtWidgets.abi3.so").read_bytes())
+    image = elf.loaded_image(bytes(data))
+    moved = bytearray(data)
+    moved[0x28:0x30] = bytes(8)  # e_shoff, as strip changes it
+    assert elf.loaded_image(bytes(moved)) == image
+    phoff = int.from_bytes(data[0x20:0x28], "little")
+    data[phoff + 8] ^= 1  # the first program header's file offset
+    assert elf.loaded_image(bytes(data)) != image
+
+
+def test_pyqtgraphs_logo_is_left_out_and_its_colour_maps_are_not() -> None:
+    assert slimming.unused_file("pyqtgraph/icons/peegee/peegee_512px@2x.png")
+    assert slimming.unused_file("PySide6/Qt/translations/qtbase_de.qm")
+    assert not slimming.unused_file("pyqtgraph/icons/auto.png")
+    assert not slimming.unused_file("pyqtgraph/colors/maps/CET-L1.csv")
+
+
+def test_lean_numpy_is_used_only_when_it_matches_the_venvs_version(tmp_path: Path) -> None:
+    import lean_numpy
+
+    assert lean_numpy.site_for(tmp_path, "2.4.6") is None
+    (tmp_path / "2.4.6" / "numpy").mkdir(parents=True)
+    (tmp_path / "2.4.6" / "numpy-2.4.6.dist-info").mkdir()
+    assert lean_numpy.site_for(tmp_path, "2.4.6") == tmp_path / "2.4.6"
+    assert lean_numpy.site_for(tmp_path, "2.4.7") is None
+    command = lean_numpy.pip_wheel_command("2.4.6", tmp_path / "wheels")
+    assert "numpy==2.4.6" in command and "--no-binary" in command
+    assert {"-Csetup-args=-Dblas=none", "-Csetup-args=-Dlapack=none"} <= set(command)
