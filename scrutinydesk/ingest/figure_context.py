@@ -26,7 +26,8 @@ _PERIOD_MONTH = re.compile(
     rf"\b(?:(?:as\s+(?:at|of)|at\s+the\s+end\s+of|end\s+of|in|during|for|by|since|at|on|until|last|from|(?P<upto>to|up\s+to|ending|ended))\s+)?"
     rf"(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+)?(?P<month>{MONTH_WORD})\b(?:\s+(?P<year>(?:19|20)\d\d))?", re.IGNORECASE)
 _PERIOD_YEAR = re.compile(r"\b(?:in|during|for|as at|by|since)\s+(?P<y1>(?:19|20)\d\d)(?:\s*[/–-]\s*(?P<y2>\d{2,4}))?\b", re.IGNORECASE)
-_PERIOD_LAST_YEAR = re.compile(r"(?<!the )\b(?:last|the previous|previous)\s+year\b|\b(?P<ago>a|one|twelve\s+months|12\s+months)\s+(?:year\s+)?(?:ago|earlier|before)\b", re.IGNORECASE)
+_PERIOD_LAST_YEAR = re.compile(r"(?<!the )\b(?:last|the previous|previous)\s+year\b|"
+                               r"\b(?P<ago>a|one|twelve\s+months|12\s+months|the\s+year)\s+(?:year\s+)?(?:ago|earlier|before)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[;:•()]|\s[–—-]\s|,\s+(?=(?:and|but|while|whereas|compared|which|although|though|with|against|up|down)\b)|\bcompared\s+(?:to|with)\b|\b(?:but|yet|whereas|while)\b")
 _COMPARISON_TIME = re.compile(
     rf"\b(?:compared\s+(?:to|with)|against|since|from|than|on)\s+"
@@ -34,7 +35,8 @@ _COMPARISON_TIME = re.compile(
     rf"(?:£?[\d,.]+\s*(?:%|per\s?cent|per\s+10,?000|per\s+10k)?\s+(?:(?:in|at|during|for|as\s+at)\s+)?)?"  # "compared with 71 in …"
     rf"(?:the\s+same\s+\w+\s+(?:in\s+|of\s+|last\s+)?)?"
     rf"(?:last\s+|previous\s+|the\s+previous\s+|in\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?"
-    rf"(?:{MONTH_WORD}(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d(?:\s*/\s*\d{{2,4}})?|year|month|quarter|a\s+year\s+(?:earlier|ago))\b",
+    rf"(?:{MONTH_WORD}(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d(?:\s*/\s*\d{{2,4}})?|year(?:\s+(?:before|earlier))?|month|quarter|"
+    rf"(?:a|one|the)\s+year\s+(?:earlier|ago|before))\b",
     re.IGNORECASE)
 _QUOTE_BREAK = re.compile(r"[;•]|\s[–—-]\s|,\s+(?=(?:and|but|while|whereas|which|although|though)\b)")
 _WINDOW = 300
@@ -94,7 +96,7 @@ def _times(work: str, start: int, end: int, meeting: date | None) -> list[tuple[
     if meeting is not None:
         # "risen to 187 at the end of December, from 142 a year earlier": twelve months before the
         # sentence's own month, or before the meeting's; "last year" is the year before the meeting's
-        anchor = next((period for position, period in found if len(period) >= 7 and not compared.overlaps(position, position + 1)),
+        anchor = next((period for position, period in found if not compared.overlaps(position, position + 1)),
                       f"{meeting.year}-{meeting.month:02d}")
         for match in _PERIOD_LAST_YEAR.finditer(work, start, end):
             found.append((match.start(), f"{int(anchor[:4]) - 1}{anchor[4:7]}" if match.group("ago") else str(meeting.year - 1)))
@@ -258,6 +260,7 @@ def home_area(text: str) -> str | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
+_COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|against|than|versus|vs\.?)(?:[^.;]|\.(?=\d))*$", re.IGNORECASE)
 # "across the Teignbridge area", "in the South Hams district": a place named by the area it is
 _NAMED_AREA = re.compile(r"(?<![\w'’])(?P<name>[A-Z][a-z'’]+(?:[ -][A-Z][a-z'’]+){0,2})\s+(?:area|district|locality)\b")
 _NOT_AREA_NAMES = _NOT_PLACES | {"Local", "Priority", "Focus", "Service", "Catchment", "Conservation", "Development", "Improvement",
@@ -272,6 +275,8 @@ def area_of(work: str, sentence: SentenceContext, number: Number, home: str | No
     window_start = max(sentence.start, min(clause[0], number.start - 60))
     best = None
     for start, _, name in find_areas(work, window_start, number.start):
+        if start < clause[0] and _COMPARED_BEFORE.search(work, max(0, start - 50), start):
+            continue  # "compared with 22.1% in England, and the figure for Year 6 was …": England's, not this one's
         if name != "England" or re.search(r"\bin\s+$", work[max(0, start - 4):start]):
             best = name
     if best is None:

@@ -14,16 +14,21 @@ from scrutinydesk.ingest.layout import iter_lines, squash, trim_span
 from scrutinydesk.ingest.segment import Block
 
 _VOTE = r"(?i:\((?:unanimously|nem\.?\s*con\.?|by\s+\d+\s+votes?\s+to\s+\d+[^)]*|with\s+\d+\s+abstentions?)\))"
-_UPPER = re.compile(r"\b(?P<kw>RESOLVED|AGREED|RECOMMENDED|DECIDED)\b(?:\s+(?:UNANIMOUSLY|unanimously))?")
+_UPPER = re.compile(r"\b(?P<kw>RESOLVED|AGREED|RECOMMENDED|DECIDED|DECISIONS?(?=[^\S\n]*[:–—-][^\S\n]*\S))\b(?:\s+(?:UNANIMOUSLY|unanimously))?")
 # "Resolved:", "b) Resolved: That …", "Resolved (unanimously):" at the start of a line
 _TITLE = re.compile(
     r"(?:^|(?<=\n)|(?<=\bIt was )|(?<=\bit was ))[^\S\n]*(?:(?:[•·\-–*]|\(?[a-z]{1,2}\)|\(?\d{1,2}\)|[a-z]\.)[^\S\n]*)?"
-    rf"(?P<kw>Resolved|Agreed|Decided|Recommended)(?=[^\S\n]*(?:{_VOTE}[^\S\n]*)?(?:[:–—-]|that\b|That\b|to\s|\n|\((?:a|i|1)\)))")
+    rf"(?P<kw>Resolved|Agreed|Decided|Recommended|Decisions?(?=[^\S\n]*[:–—-][^\S\n]*\S))"
+    rf"(?=[^\S\n]*(?:{_VOTE}[^\S\n]*)?(?:[:–—-]|that\b|That\b|to\s|\n|\((?:a|i|1)\)))")
 # "The Panel agreed to note …", "the Sub-Board decided that …": a decision of the meeting in a sentence
 _BODY_DECIDED = re.compile(
     r"\b[Tt]he\s+(?:[A-Z][\w'’-]*\s+){0,4}?(?:Committee|Sub-Committee|Panel|Sub-Panel|Board|Sub-Board|Council|Cabinet|"
     r"Executive|Group|Forum|Commission)\s+(?:(?:therefore|also|then|unanimously)\s+)?(?P<kw>agreed|decided|resolved)"
     r"(?=\s+to\s+[a-z]|\s+that\b|\s*:)")
+# "The Board:" on its own line, its decisions listed under it as "(a) approved …", "(b) delegated …"
+_BODY_LIST = re.compile(
+    r"^[^\S\n]*[Tt]he\s+(?:[A-Z][\w'’-]*\s+){0,4}?(?:Committee|Sub-Committee|Panel|Sub-Panel|Board|Sub-Board|Council|Cabinet|"
+    r"Executive|Group|Forum|Commission)[^\S\n]*:[^\S\n]*\n(?=(?:[^\S\n]*\n)*[^\S\n]*\(?(?:a|i|1)[.)])", re.MULTILINE)
 _FOLLOWS = re.compile(r"[^\S\n]*(?:[:–—-][^\S\n]*)?(?:\n\s*)?(?=[Tt]hat\b|\(|\d|[A-Z]|[•·]|to\s*:|to\s+(?:Cabinet|Council|the\b|[A-Z]|[a-z]+\b)|$)")
 _VOTE_NOTE = re.compile(_VOTE + r"\s*")
 # a proposer, a seconder or the vote after the decision is not part of its text
@@ -61,6 +66,8 @@ def _keyword_ends(work: str, start: int, end: int) -> tuple[list[tuple[int, int]
             if follows is None:
                 continue
             found.append((match.start("kw"), match.end()))
+    if work.find(":", start, end) != -1:
+        found.extend((match.start(), match.start()) for match in _BODY_LIST.finditer(work, start, end))
     embedded: set[int] = set()
     if any(work.find(word, start, end) != -1 for word in ("agreed", "decided", "resolved")):
         for match in _BODY_DECIDED.finditer(work, start, end):

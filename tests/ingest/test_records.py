@@ -65,6 +65,11 @@ def test_parts_separated_by_whitespace_only_lines_all_belong_to_the_decision(bla
      ["approves the strategy; and", "delegates authority to the Director."]),
     ("a) The Clerk presented the accounts.\nb) Resolved: That the payments listed in Appendix A, totalling £3,416.20, be approved.",
      "That the payments listed in Appendix A, totalling £3,416.20, be approved.", []),
+    ("DECISION: The Board noted the report and endorsed the refreshed action plan.",
+     "The Board noted the report and endorsed the refreshed action plan.", []),
+    ("The Board:\n(a) approved the quarterly return; and\n(b) delegated the next return to the Director.",
+     "The Board: (a) approved the quarterly return; and (b) delegated the next return to the Director.",
+     ["approved the quarterly return; and", "delegated the next return to the Director."]),
 ])
 def test_decisions_of_the_meeting_in_every_form(wording, text, parts) -> None:
     resolutions = extract(MEETING + "5. Report\n\n" + wording)["resolutions"]
@@ -244,6 +249,8 @@ def test_what_a_count_counts_decides_its_indicator(sentence, codes) -> None:
     ("There were 187 households in temporary accommodation at the end of October, from 142 a year earlier.",
      {187: "2022-10", 142: "2021-10"}),
     ("The team had made 410 home visits, down from over 550 a year ago.", {410: "2022-11", 550: "2021-11"}),
+    ("In 2021/22, 23.4% of children were overweight, compared with 22.1% in England, and the figure for Year 6 was 38.9%, "
+     "up from 36.5% the year before.", {23.4: "2022", 38.9: "2022", 36.5: "2021"}),
 ])
 def test_periods_of_figures_and_of_the_values_they_came_from(sentence, periods) -> None:
     figures = extract(MEETING + "5. Performance\n\n" + sentence)["figures"]
@@ -255,6 +262,9 @@ def test_a_place_named_by_its_area_or_district_is_the_figures_area() -> None:
                        "Cllr Dyer reported that eleven properties in the parish had flooded and that the district council "
                        "had received 214 reports of flooding across the Torridge area.")
     assert {f["value"]: f["area"] for f in document["figures"]} == {11: "Torcombe", 214: "Torridge"}
+    document = extract("Torcombe Parish Council\n\n" + MEETING + "5. Health\n\n"
+                       "Obesity was 23.4%, compared with 22.1% in England, and the figure for Year 6 was 38.9%.")
+    assert {f["value"]: f["area"] for f in document["figures"]} == {23.4: "Torcombe", 38.9: "Torcombe"}
 
 
 def test_indicator_codes_come_from_the_synonym_table_and_exist_in_the_catalogue() -> None:
