@@ -43,7 +43,7 @@ def extract_source(source: ReadSource, path: str, meta: SourceMeta | None = None
     date = layout.date or (meta.date if meta else None)
     work = masked_text(text, layout)
     meeting_date = parse_iso(date)
-    home = home_area(work) or source.authority
+    home = home_area(work) or source.authority or (home_area(meta.source_url) if meta and meta.source_url else None)
     found: dict[str, list[dict]] = {kind: [] for kind in KINDS}
     for item in layout.items:
         per_item: dict[str, list[dict]] = {kind: [] for kind in KINDS}

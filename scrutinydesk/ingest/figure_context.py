@@ -172,7 +172,10 @@ _PREPOSITION = frozenset("at in on by for from to with during over under across 
 _PHRASE_STOP = frozenset(
     "were was are is had have has would will who which that being been now currently also still whose whom where when "
     "while as than compared against but since because so if could should did do does than per".split())
-_GENERIC_WORDS = frozenset("children child young people person persons individuals cases in of the a an our their".split())
+_GENERIC_WORDS = frozenset(
+    "children child young people person persons individuals cases in of the a an our their at by on during each every "
+    "end year years month months week weeks quarter day days total average so far now "
+    "january february march april may june july august september october november december".split())
 _PART_OF = re.compile(PARTITIVE_BEFORE.pattern + r"|\bof\s+(?:whom|which|these|those|them)\s*$")
 _PREDICATE_END = re.compile(r"[.;:]|,\s+(?:and|but|while|whereas|compared|with)\b")
 
@@ -257,7 +260,25 @@ def home_area(text: str) -> str | None:
         name = re.sub(r"(?:\s+(?:County|City|Borough|District|Metropolitan|Parish|Town|Community|Village))+$", "", name)
         if name and name.split()[0] not in _NOT_PLACES:
             counts[name] += 1
-    return counts.most_common(1)[0][0] if counts else None
+    if counts:
+        return counts.most_common(1)[0][0]
+    return _named_elsewhere(text[:400_000])
+
+
+# a council that never writes "X Council" is still named by its web address or its town hall
+_GOV_UK = re.compile(r"(?<![\w-])(?P<name>[a-z][a-z-]{2,40})\.gov\.uk\b", re.IGNORECASE)
+_NOT_COUNCIL_LABELS = frozenset({"www", "democracy", "moderngov", "committees", "committee", "nhs", "police", "service", "services",
+                                 "data", "assets", "publishing", "content", "api", "digital", "gov", "local", "mail", "email"})
+_HALL = re.compile(r"(?P<name>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+(?:Town Hall|Civic Centre|Civic Offices|Guildhall|Council House|"
+                   r"Council Offices|County Hall)\b")
+
+
+def _named_elsewhere(text: str) -> str | None:
+    labels = Counter(m.group("name").lower() for m in _GOV_UK.finditer(text) if m.group("name").lower() not in _NOT_COUNCIL_LABELS)
+    if labels:
+        return " ".join(part.capitalize() for part in labels.most_common(1)[0][0].split("-"))
+    halls = Counter(m.group("name") for m in _HALL.finditer(text) if m.group("name").split()[0] not in _NOT_PLACES)
+    return halls.most_common(1)[0][0] if halls else None
 
 
 _COMPARED_BEFORE = re.compile(r"\b(?:compared\s+(?:with|to)|against|than|versus|vs\.?)(?:[^.;]|\.(?=\d))*$", re.IGNORECASE)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from scrutinydesk.core.manifest import SourceMeta
 from scrutinydesk.ingest.extraction import extract_source
 from scrutinydesk.ingest.reading import read_bytes
 
@@ -255,6 +256,17 @@ def test_what_a_count_counts_decides_its_indicator(sentence, codes) -> None:
 def test_periods_of_figures_and_of_the_values_they_came_from(sentence, periods) -> None:
     figures = extract(MEETING + "5. Performance\n\n" + sentence)["figures"]
     assert {f["value"]: f["period"] for f in figures} == periods
+
+
+@pytest.mark.parametrize("header, meta, area", [
+    ("Venue: Committee Room 2, Ferrisham Town Hall\n\n", None, "Ferrisham"),
+    ("Contact: democratic.services@north-moor.gov.uk\n\n", None, "North Moor"),
+    ("", SourceMeta(source_url="https://democracy.devon.gov.uk/mgAi.aspx?ID=27691"), "Devon"),
+])
+def test_the_council_is_known_by_its_town_hall_web_address_or_the_officers_manifest(header, meta, area) -> None:
+    text = header + MEETING + "5. Performance\n\nThere were 412 children in care."
+    document = extract_source(read_bytes(text.encode("utf-8"), "t.txt"), "t.txt", meta)
+    assert [f["area"] for f in document["figures"]] == [area]
 
 
 def test_a_place_named_by_its_area_or_district_is_the_figures_area() -> None:
