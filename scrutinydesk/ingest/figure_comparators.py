@@ -66,11 +66,51 @@ class TableHeaders:
         return cells
 
 
+_AREA_IN_HEADER = re.compile(rf"(?<!\w)(?P<area>{COMPARATOR_AREA})(?!\w)", re.IGNORECASE)
+_VALUES_TO_END = re.compile(r"(?:[^\S\n]*[£+-]?\d[\d,.]*[^\S\n]*(?:%|k|m|per\s+10,?000)?)+[^\S\n]*$", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d(?:/\d{2,4})?\b")
+
+
+def _spaced_header(work: str, line_start: int, floor: int) -> list[str]:
+    """The comparator names, in order, of the header a PDF prints above space-separated rows
+    ("Measure  Linmouth  Statistical neighbours  England"): the first line above the rows that
+    names comparators and holds no values."""
+    top = line_start
+    while top > floor:
+        above = max(work.rfind("\n", floor, top - 1) + 1, floor)
+        line = work[above:top - 1]
+        names = [m.group("area") for m in _AREA_IN_HEADER.finditer(line)]
+        if names and not re.search(r"\d", _YEAR.sub("", _AREA_IN_HEADER.sub("", line))):
+            return names
+        if not _VALUES_TO_END.search(line):
+            return []  # not a row ending in values: the table, if any, ended
+        top = above
+    return []
+
+
+def mark_spaced_columns(work: str, start: int, numbers: list[Number], floor: int) -> None:
+    """A row of values under such a header ("Pupils with an EHC plan 4.6% 4.1% 4.3%"): the values
+    after the first are its comparators, one per name, when the row holds one value more than the
+    header names comparators."""
+    if len(numbers) < 2 or any(n.unit != numbers[0].unit for n in numbers):
+        return
+    line_start = work.rfind("\n", 0, start) + 1
+    line_end = work.find("\n", start)
+    if not _VALUES_TO_END.fullmatch(work, numbers[0].start, line_end if line_end != -1 else len(work)):
+        return
+    names = _spaced_header(work, line_start, floor)
+    if len(names) != len(numbers) - 1:
+        return
+    for number, name in zip(numbers[1:], names, strict=True):
+        number.role, number.comparator_area = "comparator", comparator_name(name)
+
+
 def mark_table_columns(work: str, start: int, numbers: list[Number], headers: TableHeaders, floor: int) -> None:
     """Numbers in a table row under a comparator's column ("England") become its comparators."""
     line_start = work.rfind("\n", 0, start) + 1
     line_end = work.find("\n", start)
     if "\t" not in work[line_start:line_end if line_end != -1 else len(work)]:
+        mark_spaced_columns(work, start, numbers, floor)
         return
     top = headers.top(line_start, floor)
     cells = headers.names(top) if top != line_start else None

@@ -210,6 +210,17 @@ def test_a_labelled_value_and_comparators_listed_respectively_or_in_table_column
                        61: ("percent", {"England": 88}), 21.5: ("percent", {"Statistical neighbours": 20.1, "England": 22.4})}
 
 
+def test_a_pdf_tables_comparator_columns_separated_by_spaces() -> None:
+    document = extract(MEETING + "5. Performance\n\nThe report compared Devon with its statistical neighbours and England:\n"
+                       "Measure Devon Statistical neighbours England\n"
+                       "Re-referrals within 12 months 21.5% 20.1% 22.4%\n"
+                       "Pupils with an EHC plan 4.6% 4.1% 4.3%\n\n"
+                       "Members noted that 61% and 58% of plans were on time in the two quarters.")
+    figures = {f["value"]: f["comparators"] for f in document["figures"]}
+    assert figures == {21.5: {"Statistical neighbours": 20.1, "England": 22.4}, 4.6: {"Statistical neighbours": 4.1, "England": 4.3},
+                       61: {}, 58: {}}
+
+
 def test_figures_units_comparators_periods_and_words() -> None:
     document = extract(MEETING + "5. Performance\n\n"
                        "- Referral rates had increased, with Devon (484 per 10,000) now being below the national average (465).\n"
