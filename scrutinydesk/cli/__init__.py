@@ -35,9 +35,17 @@ def main() -> None:
 
 
 def _register() -> None:
-    from scrutinydesk.cli import actions_cmd, build_cmd, chairs_cmd, extract_cmd, gui_cmd, merge_cmd, sync_cmd
-    from scrutinydesk.cli import indicators_cmd
-    from scrutinydesk.cli import notes_cmd
+    from scrutinydesk.cli import (
+        actions_cmd,
+        build_cmd,
+        chairs_cmd,
+        extract_cmd,
+        gui_cmd,
+        indicators_cmd,
+        merge_cmd,
+        notes_cmd,
+        sync_cmd,
+    )
 
     for module in (gui_cmd, extract_cmd, build_cmd, sync_cmd, chairs_cmd, actions_cmd, merge_cmd, indicators_cmd, notes_cmd):
         for command in module.COMMANDS:

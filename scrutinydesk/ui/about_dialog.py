@@ -35,6 +35,7 @@ from scrutinydesk.core.dates import long_date
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.paths import APP_NAME, resources_dir
 from scrutinydesk.core.releases import OpenRelease
+from scrutinydesk.ui.text_sizes import resize_to_text
 
 LICENCE_FILE = re.compile(r"(LICEN[CS]E|COPYING|NOTICE|AUTHORS)", re.IGNORECASE)
 
@@ -179,7 +180,7 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"About {APP_NAME}")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(760, 640)
+        resize_to_text(self, 126, 45)
         self.data_dir = data_dir
 
         heading = QLabel(f"<h2>{APP_NAME} {__version__}</h2>"

@@ -16,6 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from scrutinydesk.ui.readable_style import make_readable
+from scrutinydesk.ui.text_sizes import resize_to_text
+
 
 @dataclass(frozen=True)
 class NewAction:
@@ -42,6 +45,7 @@ class _DueField(QWidget):
         self.date.setDisplayFormat("d MMMM yyyy")
         self.date.setAccessibleName("Due date")
         self.none = QCheckBox("No due date")
+        make_readable(self.none)
         self.date.setDate(QDate.fromString(current, "yyyy-MM-dd") if current else QDate.currentDate().addMonths(1))
         self.none.setChecked(current is None)
         self.none.toggled.connect(lambda checked: self.date.setEnabled(not checked))
@@ -81,7 +85,7 @@ def ask_new_action(parent: QWidget, items: list[tuple[str, str]], item_id: str |
     """An action arising at one of ``items`` ((id, label), the item being discussed preselected)."""
     dialog = QDialog(parent)
     dialog.setWindowTitle("Add an action arising")
-    dialog.resize(560, 320)
+    resize_to_text(dialog, 93, 22)
     form = QFormLayout(dialog)
     item = QComboBox()
     item.setAccessibleName("Item it arose at")

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QFrame,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -43,6 +42,7 @@ from scrutinydesk.sync.events import Event
 from scrutinydesk.sync.keys import PASSPHRASE_ENV, load_private_key, public_of
 from scrutinydesk.sync.outbox import Outbox, SendResult
 from scrutinydesk.ui import chair_dialogs
+from scrutinydesk.ui.flow_layout import FlowLayout
 
 if TYPE_CHECKING:
     from scrutinydesk.ui.actions_tab import ActionsTab
@@ -106,10 +106,10 @@ class ChairMode(QObject):
         self.note.setAccessibleName("Note for the action's history")
         self.note.setClearButtonEnabled(True)
         self.note.returnPressed.connect(self.mark_completed)
-        row = QHBoxLayout()
+        row = FlowLayout()  # these rows wrap at large text sizes instead of widening the window
         row.addWidget(self.title)
-        row.addWidget(self.note, 1)
-        self.buttons = QHBoxLayout()
+        row.addWidget(self.note)  # a line edit expands to the end of its row
+        self.buttons = FlowLayout()
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setAccessibleName("Chair mode message")
@@ -150,10 +150,10 @@ class ChairMode(QObject):
             self.buttons.addWidget(button)
             self.actions[name] = action
         self.actions["meeting"].setCheckable(True)
-        self.buttons.addStretch(1)
         legend = QLabel(PENDING_TIP)
         legend.setForegroundRole(QPalette.ColorRole.Mid)
-        self.buttons.addWidget(legend)
+        legend.setWordWrap(True)
+        self.bar.layout().insertWidget(2, legend)  # under the buttons
 
     def install_menu(self, menu_bar: QMenuBar, before: QAction) -> None:
         """A Chair menu before ``before``: choose this laptop's chair key, send now, meeting mode."""

@@ -8,18 +8,20 @@ own row under the plot so it never covers a line.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Signal
+from PySide6.QtCore import QEvent, QPointF, QSize, Signal
 from PySide6.QtGui import QColor, QFont, QPolygonF
 from PySide6.QtWidgets import QGraphicsPolygonItem, QVBoxLayout, QWidget
 
 from scrutinydesk.core.figure_text import format_value
 from scrutinydesk.core.indicator_series import IndicatorView, Point
-from scrutinydesk.ui.chart_style import BAND_COLOUR, SeriesStyle, style_for
+from scrutinydesk.ui.chart_style import BAND_COLOUR, CHART_BACKGROUND, CHART_TEXT, SeriesStyle, style_for
 
+MIN_CHARACTERS, MIN_LINES = 30, 18  # the chart's smallest useful size, in the window's text
+MIN_TITLE_SCALE = 0.75  # how far the time axis's title may shrink to fit
+LEGEND_SAMPLE_WIDTH = 40  # a legend entry's line sample and gap, in pixels
 DRAW_ORDER = ("sn_mean", "region", "england", "target", "council_official", "council_minutes")
 LEGEND_ORDER = ("council_official", "council_minutes", "england", "quoted:England", "region", "sn_mean", "sn_band",
                 "target")
-AXIS_FONT_PT = 10
 
 
 def _pen(style: SeriesStyle) -> pg.QtGui.QPen | None:
@@ -34,7 +36,7 @@ def _symbol_args(style: SeriesStyle) -> dict:
     if style.symbol is None:
         return {}
     brush = pg.mkBrush(QColor(style.colour)) if style.filled else pg.mkBrush(255, 255, 255, 230)
-    outline = pg.mkPen("#1a1a1a" if style.filled else style.colour, width=1.2 if style.filled else 2.2)
+    outline = pg.mkPen(CHART_TEXT if style.filled else style.colour, width=1.2 if style.filled else 2.2)
     return {"symbol": style.symbol, "symbolSize": style.size, "symbolBrush": brush, "symbolPen": outline}
 
 
@@ -61,7 +63,7 @@ class IndicatorChart(QWidget):
         super().__init__(parent)
         pg.setConfigOptions(antialias=True)
         self.canvas = pg.GraphicsLayoutWidget()
-        self.canvas.setBackground("w")
+        self.canvas.setBackground(CHART_BACKGROUND)  # light in the dark theme too, with dark text (tested)
         self.canvas.setAccessibleName("Indicator chart")
         self.canvas.viewport().setAccessibleName("Indicator chart")
         self.plot: pg.PlotItem = self.canvas.addPlot(row=0, col=0,
@@ -69,16 +71,13 @@ class IndicatorChart(QWidget):
         self.plot.showGrid(x=True, y=True, alpha=0.18)
         self.plot.setMenuEnabled(False)
         self.plot.getViewBox().setMouseEnabled(x=False, y=False)
-        font = QFont()
-        font.setPointSize(AXIS_FONT_PT)
         for name in ("left", "bottom"):
             axis = self.plot.getAxis(name)
-            axis.setTickFont(font)
             axis.setPen(pg.mkPen("#333333"))
-            axis.setTextPen(pg.mkPen("#1a1a1a"))
-        self.legend = pg.LegendItem(colCount=2, labelTextSize="10pt", labelTextColor="#1a1a1a",
-                                    horSpacing=18, verSpacing=-4)
+            axis.setTextPen(pg.mkPen(CHART_TEXT))
+        self.legend = pg.LegendItem(colCount=2, labelTextColor=CHART_TEXT, horSpacing=18, verSpacing=-4)
         self.canvas.addItem(self.legend, row=1, col=0)
+        self._follow_font()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.canvas)
@@ -86,6 +85,24 @@ class IndicatorChart(QWidget):
         self.drawn: dict[str, list[Point]] = {}
         self._items: dict[str, pg.PlotDataItem] = {}
         self._band_sample: pg.PlotDataItem | None = None
+
+    def _points(self) -> float:
+        """The chart's text size: the window's, so the axes and legend grow with Ctrl+plus too."""
+        return round(self.font().pointSizeF(), 1)
+
+    def _follow_font(self) -> None:
+        font = QFont(self.font())
+        font.setPointSizeF(self._points())
+        for name in ("left", "bottom"):
+            self.plot.getAxis(name).setTickFont(font)
+        self.legend.setLabelTextSize(f"{self._points():g}pt")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._follow_font()
+            if getattr(self, "view", None) is not None:  # FontChange can come before __init__ ends
+                self.show_view(self.view)  # labels and legend entries take their size when drawn
+        super().changeEvent(event)
 
     def clear(self) -> None:
         self.plot.clear()
@@ -101,8 +118,9 @@ class IndicatorChart(QWidget):
         if view is None:
             self.plot.setTitle("")
             return
-        self.plot.setLabel("left", view.axis_title, **{"font-size": f"{AXIS_FONT_PT}pt"})
-        self.plot.setLabel("bottom", view.period_axis_title, **{"font-size": f"{AXIS_FONT_PT}pt"})
+        # The value's title reads across, above the plot, so it is not cut off when large text makes the plot short.
+        self.plot.setTitle(view.axis_title, size=f"{self._points():g}pt", color=CHART_TEXT, justify="left")
+        self._fit_period_title()
         legend_items = {"sn_band": self._draw_band(view)}
         quoted = sorted(k for k in view.series if k.startswith("quoted:"))
         for key in [k for k in DRAW_ORDER if k in view.series] + quoted:
@@ -112,7 +130,35 @@ class IndicatorChart(QWidget):
         for key in [k for k in LEGEND_ORDER if k in legend_items] + [k for k in quoted if k not in LEGEND_ORDER]:
             if legend_items.get(key) is not None:
                 self.legend.addItem(legend_items[key], self._legend_name(view, key))
+        self._fit_legend()
         self._fit(view)
+
+    def _fit_legend(self) -> None:
+        """Two legend columns when both fit the chart's width, else one, so no entry is cut off."""
+        names = [label.text for _sample, label in self.legend.items]
+        widest = max((self.fontMetrics().horizontalAdvance(name) for name in names), default=0)
+        entry = widest + LEGEND_SAMPLE_WIDTH + self.legend.layout.horizontalSpacing()
+        self.legend.setColumnCount(2 if 2 * entry <= self.width() else 1)
+
+    def _fit_period_title(self) -> None:
+        """The time axis's title at the text size, or a little smaller when that would be cut off."""
+        if self.view is None:
+            return
+        text = self.view.period_axis_title
+        room = self.width() - self.fontMetrics().averageCharWidth() * 8  # less the value axis's numbers
+        need = max(self.fontMetrics().horizontalAdvance(text), 1)
+        points = self._points() * min(1.0, max(MIN_TITLE_SCALE, room / need))
+        self.plot.setLabel("bottom", text, **{"font-size": f"{points:.1f}pt", "color": CHART_TEXT})
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
+        super().resizeEvent(event)
+        self._fit_legend()
+        self._fit_period_title()
+
+    def minimumSizeHint(self) -> QSize:
+        """Room for the plot, its axes and a few legend rows at the current text size."""
+        metrics = self.fontMetrics()
+        return QSize(metrics.averageCharWidth() * MIN_CHARACTERS, metrics.lineSpacing() * MIN_LINES)
 
     @staticmethod
     def _legend_name(view: IndicatorView, key: str) -> str:

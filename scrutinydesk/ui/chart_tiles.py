@@ -6,16 +6,19 @@ alone. Being a list view, the grid scrolls, takes keyboard focus and opens a cha
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from dataclasses import dataclass
+
+from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from scrutinydesk.core.indicator_series import Point
-from scrutinydesk.ui.chart_style import OKABE_ITO, RAG_COLOURS
+from scrutinydesk.ui.chart_style import CHART_BACKGROUND, CHART_TEXT, OKABE_ITO, RAG_COLOURS
 from scrutinydesk.ui.indicator_models import TILE_ROLE, Tile
 
-TILE_SIZE = QSize(232, 158)
-MARGIN = 10
+TILE_CHARACTERS = 32  # a tile's natural width in average characters: "384.7 per 10,000  2024-25" fits
+MIN_TILE_CHARACTERS = 22  # narrower than this and a tile would rather take the whole row
+TILE_INSET = 4  # between a tile's border and its grid cell
 
 
 def _spark_path(points: list[Point], box: QRectF, x_range: tuple[float, float], y_range: tuple[float, float]) -> list[QPointF]:
@@ -25,37 +28,84 @@ def _spark_path(points: list[Point], box: QRectF, x_range: tuple[float, float], 
                     box.bottom() - (p.value - y0) / height * box.height()) for p in points]
 
 
+def _scaled(base: QFont, factor: float, bold: bool = False) -> QFont:
+    font = QFont(base)
+    font.setPointSizeF(base.pointSizeF() * factor)
+    font.setBold(bold)
+    return font
+
+
+@dataclass(frozen=True)
+class TileMetrics:
+    """Where a tile's parts go, from its fonts, so a tile grows with the text size instead of clipping."""
+
+    title: QFont
+    value: QFont
+    small: QFont
+    char_width: int  # the base font's average character
+    padding: int
+    gap: int
+    spark_height: int
+
+    @classmethod
+    def for_font(cls, base: QFont) -> TileMetrics:
+        metrics = QFontMetrics(base)
+        line = metrics.height()
+        return cls(title=_scaled(base, 1.0, bold=True), value=_scaled(base, 1.25, bold=True),
+                   small=_scaled(base, 0.9), char_width=metrics.averageCharWidth(),
+                   padding=max(8, round(line * 0.5)), gap=max(3, round(line * 0.3)),
+                   spark_height=max(30, round(line * 2.2)))
+
+    def title_lines_height(self) -> int:
+        return 2 * QFontMetrics(self.title).height()
+
+    def height(self) -> int:
+        """Outer margin, padding, two title lines, value, sparkline, footer."""
+        parts = (self.title_lines_height(), QFontMetrics(self.value).height(), self.spark_height,
+                 QFontMetrics(self.small).height())
+        return 2 * (TILE_INSET + self.padding) + sum(parts) + 3 * self.gap
+
+    def natural_width(self, characters: int = TILE_CHARACTERS) -> int:
+        return characters * self.char_width + 2 * (TILE_INSET + self.padding)
+
+
+
 class TileDelegate(QStyledItemDelegate):
-    """Paints one ``Tile``."""
+    """Paints one ``Tile`` in the cell the grid gives it."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: ARG002
-        return TILE_SIZE
+        view = self.parent()
+        if isinstance(view, QListView) and view.gridSize().isValid():
+            return view.gridSize()
+        metrics = TileMetrics.for_font(option.font)
+        return QSize(metrics.natural_width(), metrics.height())
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         tile: Tile | None = index.data(TILE_ROLE)
         if tile is None:
             return
+        metrics = TileMetrics.for_font(option.font)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        rect = QRectF(option.rect).adjusted(4, 4, -4, -4)
+        rect = QRectF(option.rect).adjusted(TILE_INSET, TILE_INSET, -TILE_INSET, -TILE_INSET)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
         painter.setPen(QPen(QColor(OKABE_ITO["blue"] if selected or focused else "#c8c8c8"),
                             2.5 if selected or focused else 1))
-        painter.setBrush(QColor("#eef5fb" if selected else "#ffffff"))
+        painter.setBrush(QColor(CHART_BACKGROUND))
         painter.drawRoundedRect(rect, 6, 6)
-        inner = rect.adjusted(MARGIN, MARGIN - 2, -MARGIN, -MARGIN + 2)
-        self._title(painter, inner, tile, option.font)
-        self._value(painter, inner, tile, option.font)
-        self._sparkline(painter, QRectF(inner.left(), inner.top() + 78, inner.width(), 34), tile)
-        self._footer(painter, inner, tile, option.font)
+        inner = rect.adjusted(metrics.padding, metrics.padding, -metrics.padding, -metrics.padding)
+        self._title(painter, inner, tile, metrics.title)
+        value_top = inner.top() + metrics.title_lines_height() + metrics.gap
+        self._value(painter, inner, value_top, tile, metrics)
+        spark_top = value_top + QFontMetrics(metrics.value).height() + metrics.gap
+        self._sparkline(painter, QRectF(inner.left(), spark_top, inner.width(), metrics.spark_height), tile)
+        self._footer(painter, inner, tile, metrics.small)
         painter.restore()
 
-    def _title(self, painter: QPainter, box: QRectF, tile: Tile, base: QFont) -> None:
-        font = QFont(base)
-        font.setBold(True)
+    def _title(self, painter: QPainter, box: QRectF, tile: Tile, font: QFont) -> None:
         painter.setFont(font)
-        painter.setPen(QColor("#1a1a1a"))
+        painter.setPen(QColor(CHART_TEXT))
         metrics = QFontMetrics(font)
         words, lines, line = tile.view.name.split(), [], ""
         for word in words:
@@ -67,25 +117,26 @@ class TileDelegate(QStyledItemDelegate):
                 line = word
         lines.append(line)
         if len(lines) > 2:
-            lines = [lines[0], metrics.elidedText(" ".join(lines[1:]), Qt.TextElideMode.ElideRight, int(box.width()))]
+            lines = [lines[0], " ".join(lines[1:])]
+        width = int(box.width())
         for n, text in enumerate(lines):
-            painter.drawText(QPointF(box.left(), box.top() + metrics.ascent() + n * metrics.height()), text)
+            painter.drawText(QPointF(box.left(), box.top() + metrics.ascent() + n * metrics.height()),
+                             metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
 
-    def _value(self, painter: QPainter, box: QRectF, tile: Tile, base: QFont) -> None:
-        font = QFont(base)
-        font.setPointSizeF(base.pointSizeF() * 1.35)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor(OKABE_ITO["vermillion"] if tile.latest_is_local else "#1a1a1a"))
-        metrics = QFontMetrics(font)
-        baseline = box.top() + 40 + metrics.ascent()
-        painter.drawText(QPointF(box.left(), baseline), tile.value_text)
-        small = QFont(base)
-        small.setPointSizeF(base.pointSizeF() * 0.9)
-        painter.setFont(small)
-        painter.setPen(QColor("#4a4a4a"))
-        painter.drawText(QPointF(box.left() + metrics.horizontalAdvance(tile.value_text) + 8, baseline),
-                         tile.period_text)
+    def _value(self, painter: QPainter, box: QRectF, top: float, tile: Tile, metrics: TileMetrics) -> None:
+        painter.setFont(metrics.value)
+        painter.setPen(QColor(OKABE_ITO["vermillion"] if tile.latest_is_local else CHART_TEXT))
+        value_metrics = QFontMetrics(metrics.value)
+        baseline = top + value_metrics.ascent()
+        value = value_metrics.elidedText(tile.value_text, Qt.TextElideMode.ElideRight, int(box.width()))
+        painter.drawText(QPointF(box.left(), baseline), value)
+        room = box.width() - value_metrics.horizontalAdvance(value) - metrics.gap * 2
+        small_metrics = QFontMetrics(metrics.small)
+        if room >= small_metrics.averageCharWidth() * 4:
+            painter.setFont(metrics.small)
+            painter.setPen(QColor("#4a4a4a"))
+            period = small_metrics.elidedText(tile.period_text, Qt.TextElideMode.ElideRight, int(room))
+            painter.drawText(QPointF(box.right() - room, baseline), period)
 
     def _sparkline(self, painter: QPainter, box: QRectF, tile: Tile) -> None:
         own, england = tile.view.points("council_official"), tile.view.points("england")
@@ -107,16 +158,18 @@ class TileDelegate(QStyledItemDelegate):
             if len(path) > 1:
                 painter.drawPolyline(path)
             painter.setBrush(QColor(OKABE_ITO["blue"]))
-            painter.drawEllipse(path[-1], 3, 3)
-        painter.setPen(QPen(QColor("#1a1a1a"), 0.8))
+            radius = max(3.0, box.height() / 11)
+            painter.drawEllipse(path[-1], radius, radius)
+        painter.setPen(QPen(QColor(CHART_TEXT), 0.8))
         painter.setBrush(QColor(OKABE_ITO["vermillion"]))
+        size = max(4.5, box.height() / 7)
         for point in _spark_path(minutes, box, x_range, y_range):
-            painter.drawPolygon([point + QPointF(0, -4.5), point + QPointF(4.5, 0), point + QPointF(0, 4.5),
-                                 point + QPointF(-4.5, 0)])
+            painter.drawPolygon([point + QPointF(0, -size), point + QPointF(size, 0), point + QPointF(0, size),
+                                 point + QPointF(-size, 0)])
 
-    def _footer(self, painter: QPainter, box: QRectF, tile: Tile, base: QFont) -> None:
-        font = QFont(base)
-        font.setPointSizeF(base.pointSizeF() * 0.92)
+    def _footer(self, painter: QPainter, box: QRectF, tile: Tile, font: QFont) -> None:
+        """RAG symbol and word, direction of travel, and the count of flags at the right; the direction
+        gives way (elided) when the tile is narrow."""
         painter.setFont(font)
         metrics = QFontMetrics(font)
         baseline = box.bottom() - metrics.descent()
@@ -125,22 +178,26 @@ class TileDelegate(QStyledItemDelegate):
         painter.setPen(QColor(RAG_COLOURS[rating]))
         painter.drawText(QPointF(box.left(), baseline), symbol)
         x = box.left() + metrics.horizontalAdvance(symbol + " ")
-        painter.setPen(QColor("#1a1a1a"))
+        painter.setPen(QColor(CHART_TEXT))
         painter.drawText(QPointF(x, baseline), word)
         x += metrics.horizontalAdvance(word + "   ")
+        right = box.right()
+        if tile.flags:
+            flag_text = f"⚑ {tile.flags}"
+            right -= metrics.horizontalAdvance(flag_text)
+            painter.setPen(QColor(OKABE_ITO["vermillion"]))
+            painter.drawText(QPointF(right, baseline), flag_text)
+            right -= metrics.horizontalAdvance("  ")
         direction = tile.view.direction
         words = direction.judgement or ("up" if (direction.change or 0) > 0 else "down")
         trend = f"{direction.arrow} {words}" if direction.change is not None else ""
-        painter.setPen(QColor("#333333"))
-        painter.drawText(QPointF(x, baseline), trend)
-        if tile.flags:
-            flag_text = f"⚑ {tile.flags}"
-            painter.setPen(QColor(OKABE_ITO["vermillion"]))
-            painter.drawText(QPointF(box.right() - metrics.horizontalAdvance(flag_text), baseline), flag_text)
+        if trend and right > x:
+            painter.setPen(QColor("#333333"))
+            painter.drawText(QPointF(x, baseline), metrics.elidedText(trend, Qt.TextElideMode.ElideRight, int(right - x)))
 
 
 class TileGrid(QListView):
-    """The overview grid: tiles flow left to right and wrap with the window's width."""
+    """The overview grid: tiles sized from the font, as many columns as fit the width, stretched to fill it."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -148,10 +205,37 @@ class TileGrid(QListView):
         self.setResizeMode(QListView.ResizeMode.Adjust)
         self.setMovement(QListView.Movement.Static)
         self.setUniformItemSizes(True)
-        self.setGridSize(TILE_SIZE)
         self.setSpacing(0)
         self.setWordWrap(True)
         self.setItemDelegate(TileDelegate(self))
         self.setAccessibleName("Indicators overview")
         self.setSelectionMode(QListView.SelectionMode.SingleSelection)
-        self.setStyleSheet("QListView { background: #f4f4f4; }")
+        self.viewport().setBackgroundRole(QPalette.ColorRole.Window)  # light tiles on the window's colour
+        self._fit_tiles()
+
+    def minimumSizeHint(self) -> QSize:
+        """One tile at its narrowest: the grid never makes the window wider than that."""
+        metrics = TileMetrics.for_font(self.font())
+        return QSize(metrics.natural_width(MIN_TILE_CHARACTERS) + self._reserved_width(), metrics.height())
+
+    def _reserved_width(self) -> int:
+        """Frame and the vertical scroll bar, always allowed for so a scroll bar appearing cannot re-flow."""
+        return 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width() + 2
+
+    def _fit_tiles(self) -> None:
+        metrics = TileMetrics.for_font(self.font())
+        available = max(self.width() - self._reserved_width(), 1)
+        columns = max(1, available // metrics.natural_width())
+        width = max(available // columns, metrics.natural_width(MIN_TILE_CHARACTERS))
+        size = QSize(width, metrics.height())
+        if size != self.gridSize():
+            self.setGridSize(size)
+
+    def resizeEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
+        self._fit_tiles()
+        super().resizeEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_tiles()
+        super().changeEvent(event)

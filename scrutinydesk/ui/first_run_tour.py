@@ -4,6 +4,9 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
+from scrutinydesk.ui.readable_style import make_readable
+from scrutinydesk.ui.text_sizes import resize_to_text
+
 PAGES = [
     ("Meetings", "Choose a committee's meeting on the left to read each item's minutes. Decisions, actions, "
                  "figures and RAG ratings are highlighted where they were said; click one to attach notes."),
@@ -22,10 +25,11 @@ class FirstRunTour(QDialog):
         self._settings = settings
         self._page = 0
         self.setWindowTitle("Welcome to scrutinydesk")
-        self.resize(520, 260)
+        resize_to_text(self, 86, 18)
         self.heading = QLabel()
         self.body = QLabel(wordWrap=True)
         self.never = QCheckBox("Don't show this tour again")
+        make_readable(self.never)
         self.buttons = QDialogButtonBox()
         self.back = self.buttons.addButton("Back", QDialogButtonBox.ButtonRole.ActionRole)
         self.next = self.buttons.addButton("Next", QDialogButtonBox.ButtonRole.ActionRole)

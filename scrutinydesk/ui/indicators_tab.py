@@ -22,17 +22,20 @@ import re
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
+    QFrame,
     QHeaderView,
     QLabel,
+    QMenu,
     QMessageBox,
     QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QTableView,
@@ -51,6 +54,7 @@ from scrutinydesk.core.note_targets import INDICATOR_PREFIX
 from scrutinydesk.core.question_flags import QuestionFlag, indicator_flags, plan_rag_flags, plan_rag_history
 from scrutinydesk.ui.chart_indicator import IndicatorChart
 from scrutinydesk.ui.chart_tiles import TileGrid
+from scrutinydesk.ui.flow_layout import FlowLayout
 from scrutinydesk.ui.indicator_models import (
     CODE_ROLE,
     MEETING_ROLE,
@@ -64,6 +68,7 @@ from scrutinydesk.ui.question_cards import QuestionPanel
 ConnFactory = Callable[[], sqlite3.Connection]
 _URL = re.compile(r"https?://\S+?(?=[\s)]|$)")
 PAGES = ("overview", "chart", "plan")
+PICKER_CHARACTERS = 20  # the picker's narrowest; it takes the rest of its row
 
 
 def _linked(text: str) -> str:
@@ -110,8 +115,9 @@ class IndicatorsTab(QWidget):
             self.reload()
 
     # -- layout -------------------------------------------------------------------------------
-    def _build_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _build_bar(self) -> FlowLayout:
+        """Page buttons, the indicator picker and the export menu; the bar wraps rather than widening the window."""
+        bar = FlowLayout()
         self.page_buttons = QButtonGroup(self)
         for number, (name, text) in enumerate((("overview", "All indicators"), ("chart", "Chart"),
                                                ("plan", "Improvement plan RAG"))):
@@ -125,17 +131,20 @@ class IndicatorsTab(QWidget):
             if name == "chart":
                 self.picker = QComboBox()
                 self.picker.setAccessibleName("Indicator")
-                self.picker.setMinimumContentsLength(28)
+                self.picker.setMinimumContentsLength(PICKER_CHARACTERS)
                 self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+                self.picker.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 self.picker.activated.connect(lambda _i: self.select_indicator(self.picker.currentData()))
-                bar.addWidget(self.picker, 1)
+                bar.addWidget(self.picker)
         self.page_buttons.idClicked.connect(lambda n: self._show_page(PAGES[n]))
-        self.export_png_button = QPushButton("Export PNG…")
-        self.export_png_button.clicked.connect(self._ask_export_png)
-        self.export_csv_button = QPushButton("Export CSV…")
-        self.export_csv_button.clicked.connect(self._ask_export_csv)
-        bar.addWidget(self.export_png_button)
-        bar.addWidget(self.export_csv_button)
+        export_menu = QMenu(self)
+        export_menu.addAction("Chart as a PNG image…", self._ask_export_png)
+        export_menu.addAction("Chart's data as CSV…", self._ask_export_csv)
+        self.export_button = QPushButton("Export")
+        self.export_button.setAccessibleName("Export the chart")
+        self.export_button.setToolTip("Save this chart as a PNG image, or its data as CSV")
+        self.export_button.setMenu(export_menu)
+        bar.addWidget(self.export_button)
         return bar
 
     def _build_overview(self) -> QWidget:
@@ -164,12 +173,19 @@ class IndicatorsTab(QWidget):
         self.details.setOpenExternalLinks(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.details.setMinimumHeight(44)
-        left = QWidget()
-        column = QVBoxLayout(left)
+        column_widget = QWidget()
+        column = QVBoxLayout(column_widget)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.title)
         column.addWidget(self.chart, 1)
         column.addWidget(self.details)
+        # Large text makes the title and legend tall: the column scrolls rather than crushing the plot.
+        left = QScrollArea()
+        left.setWidget(column_widget)
+        left.setWidgetResizable(True)
+        left.setFrameShape(QFrame.Shape.NoFrame)
+        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.setAccessibleName("Chart with its summary")
         self.questions = self._question_panel("Things worth a question")
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(left)
@@ -191,7 +207,9 @@ class IndicatorsTab(QWidget):
         self.plan_table.verticalHeader().setVisible(False)
         header = self.plan_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        for wrapped in (2, 3):  # priority and history share the room and wrap, never cut off
+            header.setSectionResizeMode(wrapped, QHeaderView.ResizeMode.Stretch)
+        self.plan_table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.plan_table.doubleClicked.connect(self._plan_opened)
         self.plan_table.activated.connect(self._plan_opened)
         self.plan_table.clicked.connect(self._plan_selected)
@@ -212,7 +230,6 @@ class IndicatorsTab(QWidget):
 
     def _question_panel(self, heading: str) -> QuestionPanel:
         panel = QuestionPanel(heading)
-        panel.setMinimumWidth(250)
         panel.add_question.connect(self.add_question)
         panel.open_record.connect(self.open_record)
         panel.flag_selected.connect(self._flag_selected)
@@ -255,8 +272,7 @@ class IndicatorsTab(QWidget):
         self.pages.setCurrentIndex(PAGES.index(name))
         self.page_buttons.button(PAGES.index(name)).setChecked(True)
         on_chart = name == "chart"
-        self.export_png_button.setEnabled(on_chart)
-        self.export_csv_button.setEnabled(on_chart)
+        self.export_button.setEnabled(on_chart)
 
     def show_overview(self) -> None:
         self._ensure_loaded()
@@ -295,9 +311,14 @@ class IndicatorsTab(QWidget):
         if local := view.latest_local:
             parts.append(f"latest in minutes: <b>{format_value(local.value, view.unit)}</b> ({local.label})")
         status = f"<b>{view.rag.text}</b> against England · {view.direction.text}"
-        return (f"<span style='font-size:13pt'><b>{html.escape(view.name)}</b></span><br>"
+        return (f"<span style='font-size:large'><b>{html.escape(view.name)}</b></span><br>"
                 f"{' · '.join(parts) or 'No values yet.'}<br>{status} "
-                f"<span style='color:#555'>({html.escape(view.rag.reason)})</span>")
+                f"<span style='color:palette(mid)'>({html.escape(view.rag.reason)})</span>")
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange and getattr(self, "view", None) is not None:
+            self.title.setText(self._title_html(self.view))  # the grey of its reason follows the theme
+        super().changeEvent(event)
 
     # -- interaction ------------------------------------------------------------------------------
     def _tile_opened(self, index: QModelIndex) -> None:

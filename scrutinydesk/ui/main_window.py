@@ -5,7 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QTabWidget
 
 from scrutinydesk.core.database import open_readonly
 from scrutinydesk.core.dates import long_date
@@ -17,6 +17,7 @@ from scrutinydesk.core.store import Store
 from scrutinydesk.ui.about_dialog import AboutDialog
 from scrutinydesk.ui.actions_tab import ActionsTab
 from scrutinydesk.ui.chair_mode import attach_chair_mode
+from scrutinydesk.ui.elided_label import ElidedLabel
 from scrutinydesk.ui.first_run_tour import FirstRunTour
 from scrutinydesk.ui.indicators_tab import IndicatorsTab
 from scrutinydesk.ui.meetings_tab import MeetingsTab
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.actions_tab.open_record.connect(self.show_record)
         self.indicators_tab.open_record.connect(lambda _meeting, record: self.show_record(record))
 
-        self.release_label = QLabel()
+        self.release_label = ElidedLabel()
         self.release_label.setAccessibleName("Open database")
         self.statusBar().addPermanentWidget(self.release_label, 1)
         self._build_menus()
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self._refresh_labels()
         self._restore_geometry()
         attach_officer_mode(self)  # the Officer menu, when the open database is a master
+        self.text_size.refresh()  # the docks' titles, made since, take the size too
 
     def _connect_note_badges(self) -> None:
         """Every table marks the records that carry the member's notes, and updates when notes change."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QStandardItem, QStandardItemModel, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from scrutinydesk.core.dates import meeting_when
 from scrutinydesk.core.store import HIGHLIGHT_KINDS, Item, Store
 
+TREE_CHARACTERS = 26  # the meetings list's width after a text size change: "Tuesday 15 November 2022"
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 LABEL_ROLE = Qt.ItemDataRole.UserRole + 2
 
@@ -34,7 +35,7 @@ HIGHLIGHT_STYLE = {
 
 def _legend_html() -> str:
     swatches = [
-        f"<span style='background:{HIGHLIGHT_STYLE[t][0]}; color:#000'>&nbsp;{word}&nbsp;</span>"
+        f"<span style='background:{HIGHLIGHT_STYLE[t][0]}; color:#000'>&nbsp;{word.replace(' ', '&nbsp;')}&nbsp;</span>"
         for t, word in HIGHLIGHT_KINDS.items()
     ]
     return "Highlighted in the minutes: " + " &nbsp; ".join(swatches)
@@ -96,12 +97,13 @@ class MeetingsTab(QWidget):
         items_and_text.setSizes([70, 600])
         right_layout.addWidget(items_and_text)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.tree)
-        splitter.addWidget(right)
-        splitter.setSizes([300, 800])
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.tree)
+        self.splitter.addWidget(right)
+        self.splitter.setSizes([300, 800])
+        self.splitter.setStretchFactor(1, 1)  # a wider window widens the minutes, not the list
         layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
+        layout.addWidget(self.splitter)
         self._items: list[Item] = []
         self.reload(store)
 
@@ -225,6 +227,19 @@ class MeetingsTab(QWidget):
         rows = min(max(self.items_model.rowCount(), 1), 5)
         height = rows * (self.items_view.sizeHintForRow(0) or self.fontMetrics().height() + 4) + 6
         self.items_view.setMaximumHeight(height)
+
+    def changeEvent(self, event: QEvent) -> None:
+        """Larger text: the meetings list keeps room for its dates and the items list for its rows; a new
+        theme: the header's link and grey take the new palette's colours."""
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "splitter"):
+            tree = self.fontMetrics().averageCharWidth() * TREE_CHARACTERS
+            self.splitter.setSizes([tree, max(sum(self.splitter.sizes()) - tree, tree)])
+            self._fit_items_list()
+        elif event.type() == QEvent.Type.PaletteChange and hasattr(self, "header"):
+            text = self.header.text()
+            self.header.clear()  # the same text again would be ignored
+            self.header.setText(text)
+        super().changeEvent(event)
 
     def _on_item(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid() or current.row() >= len(self._items):

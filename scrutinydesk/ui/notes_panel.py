@@ -31,6 +31,7 @@ from scrutinydesk.core.briefing import STATUS_WORDS
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.notebook import STATUSES, Note, Notebook
 from scrutinydesk.ui.notes_models import NotesModel, preview
+from scrutinydesk.ui.text_sizes import DOCK_CHARACTERS, dock_size_hint
 
 SAVE_DELAY_MS = 500
 DETACHED = "__detached__"
@@ -192,8 +193,8 @@ class NotesPanel(QWidget):
         self._update_detached_button()
 
     def sizeHint(self) -> QSize:
-        """About forty characters wide: a column beside the tabs, not half the window."""
-        return QSize(self.fontMetrics().averageCharWidth() * 52, 600)
+        """About fifty characters wide, at most a third of the window: a column beside the tabs."""
+        return dock_size_hint(self, DOCK_CHARACTERS)
 
     # -- choosing what the notes are about ----------------------------------------------------------
     def set_target(self, target_id: str, kind: str, label: str, quote: str) -> None:

@@ -4,11 +4,14 @@ Cards, not a table: each is a few sentences a member reads in full, with its own
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from scrutinydesk.core.question_flags import QuestionFlag
 from scrutinydesk.ui.chart_style import OKABE_ITO
+from scrutinydesk.ui.flow_layout import FlowLayout
+
+MIN_CHARACTERS = 22  # the panel's narrowest, in average characters
 
 
 class QuestionCard(QFrame):
@@ -23,7 +26,7 @@ class QuestionCard(QFrame):
         self.flag = flag
         self.setObjectName("questionCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(f"#questionCard {{ background: #fffaf5; border: 1px solid #e3c9b3; "
+        self.setStyleSheet(f"#questionCard {{ background: palette(base); border: 1px solid palette(mid); "
                            f"border-left: 4px solid {OKABE_ITO['vermillion']}; border-radius: 4px; }}")
         self.setAccessibleName(f"Worth a question: {flag.title}")
         self.title = QLabel(f"⚑ <b>{flag.title}</b>")
@@ -38,9 +41,9 @@ class QuestionCard(QFrame):
         if flag.quote and flag.quote not in flag.detail:
             quote = QLabel(f"“{flag.quote}”")
             quote.setWordWrap(True)
-            quote.setStyleSheet("color: #4a4a4a; font-style: italic;")
+            quote.setStyleSheet("color: palette(mid); font-style: italic;")
             layout.addWidget(quote)
-        buttons = QHBoxLayout()
+        buttons = FlowLayout()  # the buttons wrap when the panel is narrow or the text large
         self.add_button = QPushButton("Add as draft question")
         self.add_button.setToolTip(flag.question)
         self.add_button.clicked.connect(lambda: self.add_clicked.emit(self.flag))
@@ -49,7 +52,6 @@ class QuestionCard(QFrame):
             self.open_button = QPushButton("Open in minutes")
             self.open_button.clicked.connect(lambda: self.open_clicked.emit(self.flag))
             buttons.addWidget(self.open_button)
-        buttons.addStretch(1)
         layout.addLayout(buttons)
 
     def mousePressEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
@@ -74,11 +76,18 @@ class QuestionPanel(QScrollArea):
         self._layout.setContentsMargins(6, 6, 6, 6)
         self._layout.setSpacing(8)
         self.heading = QLabel(f"<b>{heading}</b>")
+        self.heading.setWordWrap(True)
         self._heading_text = heading
         self._layout.addWidget(self.heading)
         self._layout.addStretch(1)
         self.setWidget(body)
         self.cards: list[QuestionCard] = []
+
+    def minimumSizeHint(self) -> QSize:
+        """Some twenty characters wide, or the widest button, whatever the text size; the cards wrap to it."""
+        body = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width()
+        width = max(self.fontMetrics().averageCharWidth() * MIN_CHARACTERS, body + 2 * self.frameWidth())
+        return QSize(width, super().minimumSizeHint().height())
 
     def set_flags(self, flags: list[QuestionFlag]) -> None:
         for card in self.cards:

@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -41,7 +41,9 @@ from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.note_targets import MeetingInfo
 from scrutinydesk.core.notebook import Notebook
 from scrutinydesk.ui.briefing_document import briefing_document
+from scrutinydesk.ui.flow_layout import FlowLayout
 from scrutinydesk.ui.notes_models import QuestionsModel, SuggestionsModel
+from scrutinydesk.ui.text_sizes import DOCK_CHARACTERS, dock_size_hint
 
 
 class PlanMeetingDialog(QDialog):
@@ -78,13 +80,14 @@ class QuestionsView(QWidget):
         self.meeting = QComboBox()
         self.meeting.setAccessibleName("Meeting")
         self.meeting.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.meeting.setMinimumContentsLength(18)
+        self.meeting.setMinimumContentsLength(14)
+        self.meeting.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.meeting.activated.connect(self._meeting_chosen)  # the member's choice; code calls _load_meeting itself
         self.plan_button = QPushButton("Add meeting…")
         self.plan_button.setToolTip("Add an upcoming meeting the published minutes do not list yet")
         self.plan_button.clicked.connect(self._plan_meeting)
-        top = QHBoxLayout()
-        top.addWidget(self.meeting, 1)
+        top = FlowLayout()  # rows of buttons wrap in a narrow dock or at large text sizes
+        top.addWidget(self.meeting)
         top.addWidget(self.plan_button)
 
         self.model = QuestionsModel(notebook, self)
@@ -115,10 +118,9 @@ class QuestionsView(QWidget):
         self.down_button.clicked.connect(lambda: self._move(+1))
         self.open_button = QPushButton("Show record")
         self.open_button.clicked.connect(lambda: self._open(self.list.currentIndex()))
-        order_row = QHBoxLayout()
+        order_row = FlowLayout()
         for button in (self.up_button, self.down_button, self.open_button):
             order_row.addWidget(button)
-        order_row.addStretch(1)
 
         self.suggestions_label = QLabel("<b>Carry forward?</b> Unanswered at earlier meetings, or not yet for a meeting:")
         self.suggestions_label.setWordWrap(True)
@@ -134,10 +136,9 @@ class QuestionsView(QWidget):
         self.dismiss_button = QPushButton("Not needed")
         self.dismiss_button.setToolTip("Stop suggesting this question; it stays with its meeting")
         self.dismiss_button.clicked.connect(self._dismiss_suggestion)
-        suggestion_row = QHBoxLayout()
+        suggestion_row = FlowLayout()
         suggestion_row.addWidget(self.accept_button)
         suggestion_row.addWidget(self.dismiss_button)
-        suggestion_row.addStretch(1)
         self.suggestions_box = QWidget()
         box = QVBoxLayout(self.suggestions_box)
         box.setContentsMargins(0, 6, 0, 0)
@@ -151,10 +152,9 @@ class QuestionsView(QWidget):
         self.print_button.clicked.connect(self.print_preview)
         self.message = QLabel()
         self.message.setWordWrap(True)
-        bottom = QHBoxLayout()
+        bottom = FlowLayout()
         bottom.addWidget(self.export_button)
         bottom.addWidget(self.print_button)
-        bottom.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -164,10 +164,11 @@ class QuestionsView(QWidget):
         layout.addWidget(self.suggestions_box)
         layout.addLayout(bottom)
         layout.addWidget(self.message)
+        layout.addStretch(0)  # takes the slack only while the list is hidden, so the rows stay together
         self.refresh()
 
     def sizeHint(self) -> QSize:
-        return QSize(self.fontMetrics().averageCharWidth() * 52, 600)
+        return dock_size_hint(self, DOCK_CHARACTERS)
 
     # -- meetings ---------------------------------------------------------------------------------------
     @property

@@ -5,6 +5,7 @@ import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QItemSelection, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QTextBrowser,
@@ -21,10 +23,15 @@ from PySide6.QtWidgets import (
 
 from scrutinydesk.core.store import Store
 from scrutinydesk.core.table_queries import TableQuery
+from scrutinydesk.ui.flow_layout import FlowLayout
 from scrutinydesk.ui.note_badges import NoteBadgeProxy
 from scrutinydesk.ui.sql_table_model import RECORD_ID_ROLE, Formatter, SqlTableModel
 
 FILTER_DELAY_MS = 150
+FILTER_CHARACTERS = 16  # the filter box's narrowest, in average characters
+COMBO_CHARACTERS = 16  # a drop-down's width: "Open and overdue", "All committees"
+STRETCH_CHARACTERS = 30  # the stretching column's share before the others narrow
+MIN_COLUMN_SCALE = 0.5
 
 
 class RegisterView(QWidget):
@@ -44,14 +51,14 @@ class RegisterView(QWidget):
 
         self.filter_edit = QLineEdit(placeholderText=f"Filter {noun} as you type: words, committee, names")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setMinimumWidth(self.filter_edit.fontMetrics().averageCharWidth() * 28)
+        self._fit_filter_bar()
         self.filter_edit.setAccessibleName(f"Filter {noun}")
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(lambda: self.model.set_filter_text(self.filter_edit.text()))
         self.filter_edit.textChanged.connect(lambda _text: self._filter_timer.start())
         self.count_label = QLabel()
-        self.bar = QHBoxLayout()
-        self.bar.addWidget(self.filter_edit, 3)
+        self.bar = FlowLayout()  # wraps onto a second row at large text sizes instead of widening the window
+        self.bar.addWidget(self.filter_edit)  # a line edit expands: it takes what the drop-downs leave
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -60,6 +67,9 @@ class RegisterView(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicatorShown(True)
+        # Left-aligned and elided, so a column narrowed at large text still shows its name's start.
+        self.table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.table.horizontalHeader().setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
@@ -91,14 +101,21 @@ class RegisterView(QWidget):
         """A labelled drop-down in the filter bar; ``options`` are (shown text, value)."""
         combo = QComboBox()
         combo.setAccessibleName(label)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # Sized in characters, whatever its longest entry; the list it opens is as wide as its entries.
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(COMBO_CHARACTERS)
         for text, value in options:
             combo.addItem(text, value)
         combo.currentIndexChanged.connect(lambda _i: on_change(combo.currentData()))
         caption = QLabel(label)
         caption.setBuddy(combo)
-        self.bar.addWidget(caption)
-        self.bar.addWidget(combo)
+        labelled = QWidget()  # caption and drop-down wrap together; the filter box takes the spare room
+        labelled.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        row = QHBoxLayout(labelled)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(caption)
+        row.addWidget(combo, 1)
+        self.bar.addWidget(labelled)
         return combo
 
     def add_committee_filter(self) -> None:
@@ -128,15 +145,34 @@ class RegisterView(QWidget):
         if not hasattr(self, "_widths"):
             return
         header = self.table.horizontalHeader()
-        char = self.table.fontMetrics().averageCharWidth()
-        for column, chars in self._widths.items():
-            header.resizeSection(column, chars * char + 12)
+        self._column_scale = self._fitting_scale()
+        for column, width in self._wanted_widths().items():
+            header.resizeSection(column, int(width * self._column_scale))
         header.setSectionResizeMode(self.model._query.column_index(self._stretch), QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+
+    def _wanted_widths(self) -> dict[int, int]:
+        char = self.table.fontMetrics().averageCharWidth()
+        return {column: chars * char + 12 for column, chars in self._widths.items()}
+
+    def _fitting_scale(self) -> float:
+        """1, or less when the table is too narrow for every column's characters (large text beside the
+        notes dock): the fixed columns give up to half their width so the stretching one stays readable."""
+        room = self.table.viewport().width() - STRETCH_CHARACTERS * self.table.fontMetrics().averageCharWidth()
+        return min(1.0, max(MIN_COLUMN_SCALE, room / max(sum(self._wanted_widths().values()), 1)))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "_widths") and not (self._column_scale == 1.0 and self._fitting_scale() == 1.0):
+            self._apply_column_widths()  # when wide enough before and after, the member's own widths stay
+
+    def _fit_filter_bar(self) -> None:
+        self.filter_edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * FILTER_CHARACTERS)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.FontChange:
             self._apply_column_widths()
+            self._fit_filter_bar()
         super().changeEvent(event)
 
     def selected_id(self) -> str | None:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDialog, QLabel, QLineEdit, QLi
 
 from scrutinydesk.core.dates import meeting_when
 from scrutinydesk.core.store import Store
+from scrutinydesk.ui.text_sizes import resize_to_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 KIND_WORDS = {"items": "Minutes", "resolutions": "Decision", "actions": "Action"}
@@ -21,7 +22,7 @@ class SearchDialog(QDialog):
         super().__init__(parent)
         self.store = store
         self.setWindowTitle("Search everything")
-        self.resize(720, 480)
+        resize_to_text(self, 120, 34)
         self.query = QLineEdit(placeholderText="Search minutes, decisions and actions")
         self.query.setAccessibleName("Search text")
         self.query.setClearButtonEnabled(True)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from scrutinydesk.core.config import Settings, load_settings, read_key_record, save_settings
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.sync.keys import public_key_from_record
+from scrutinydesk.ui.text_sizes import size_in_text
 
 
 class SettingsDialog(QDialog):
@@ -53,9 +54,11 @@ class SettingsDialog(QDialog):
         self.key_label.setWordWrap(True)
         choose_key = QPushButton("Choose key file…")
         choose_key.clicked.connect(self._choose_key)
-        key_row = QHBoxLayout()
-        key_row.addWidget(self.key_label, 1)
-        key_row.addWidget(choose_key)
+        key_row = QWidget()  # a widget, not a bare layout, so the form gives the wrapped label its lines
+        key_layout = QHBoxLayout(key_row)
+        key_layout.setContentsMargins(0, 0, 0, 0)
+        key_layout.addWidget(self.key_label, 1)
+        key_layout.addWidget(choose_key)
 
         self.minutes = QSpinBox(minimum=1, maximum=24 * 60, value=current.pull_minutes, suffix=" minutes")
         self.minutes.setAccessibleName("Look for new releases every")
@@ -77,7 +80,7 @@ class SettingsDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(hint)
         layout.addWidget(buttons)
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 66)
+        self.setMinimumWidth(size_in_text(self, 100, 0).width())
         self._show_key()
 
     def _show_key(self) -> None:

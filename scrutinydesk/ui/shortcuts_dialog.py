@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from scrutinydesk.ui.text_sizes import resize_to_text
+
 EXTRA = [
     ("Move between controls", "Tab / Shift+Tab"),
     ("Open the selected row in the minutes", "Enter"),
@@ -37,7 +39,7 @@ class ShortcutsDialog(QDialog):
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.setWindowTitle("Keyboard shortcuts")
-        self.resize(560, 520)
+        resize_to_text(self, 93, 37)
         self.model = QStandardItemModel(0, 2, self)
         self.model.setHorizontalHeaderLabels(["What", "Keys"])
         for what, keys in [*menu_shortcuts(window), *EXTRA]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication, QMainWindow
 
 from scrutinydesk.core.config import load_settings
 from scrutinydesk.core.errors import UserFacingError
@@ -22,6 +22,7 @@ from scrutinydesk.core.whats_new import WhatsNew, compare_releases
 from scrutinydesk.sync import snapshots
 from scrutinydesk.sync.keys import PublicKey, public_key_from_record
 from scrutinydesk.sync.pull import PullResult, PullStatus, pull_latest
+from scrutinydesk.ui.elided_label import ElidedLabel
 from scrutinydesk.ui.settings_dialog import SettingsDialog
 from scrutinydesk.ui.whats_new_panel import WhatsNewPanel
 
@@ -72,7 +73,7 @@ class ReleaseSync(QObject):
         self.signals = _Signals(self)
         self.signals.finished.connect(self._finished)
         self.running = False
-        self.label = QLabel()
+        self.label = ElidedLabel()
         self.label.setAccessibleName("Updates from the shared folder")
         window.statusBar().addPermanentWidget(self.label)
         self.panel = WhatsNewPanel(window)
@@ -114,7 +115,7 @@ class ReleaseSync(QObject):
             return
         self.timer.start(settings.pull_minutes * 60_000)
         if settings.shared_folder is None or trusted is None:
-            self._show("No shared folder set (File → Settings…): using the release on this laptop")
+            self._show("No shared folder set (File → Settings…)")
             return
         self.running = True
         self.check_action.setEnabled(False)

@@ -5,6 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from scrutinydesk.ui.widget_walk import all_widgets
+
 Role = QPalette.ColorRole
 
 LIGHT = {
@@ -44,4 +46,8 @@ def apply_theme(app: QApplication, choice: str = "system") -> bool:
     dark = system_prefers_dark() if choice == "system" else choice == "dark"
     app.setStyle("Fusion")
     app.setPalette(palette_for(dark))
+    with all_widgets(app) as widgets:
+        for widget in widgets:
+            if widget.styleSheet():  # a style sheet's palette(...) colours are fixed when it is applied
+                widget.setStyleSheet(widget.styleSheet())
     return dark
