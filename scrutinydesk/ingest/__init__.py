@@ -12,7 +12,7 @@ Public interface (EXTRACTION.md is the output contract):
 Beyond the contract's fields the document carries (extra keys are allowed by EXTRACTION.md):
 
 - ``format``: how the file was read (``text``, ``html``, ``moderngov-xml``, ``docx``, ``pdf``);
-  ``notes``: plain sentences about the reading ("read as Windows-1252", "the page is cut short").
+  ``notes``: plain sentences about the reading ("the page is cut short").
 - each item: ``span`` ``[start, end)``; items tile ``Extraction.text`` in order.
 - each resolution: ``routine`` (minutes signed as a correct record, apologies, declarations).
 - every resolution, action, figure and RAG rating: ``span`` ``[start, end)`` into the text, whose

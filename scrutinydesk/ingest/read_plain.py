@@ -1,4 +1,9 @@
-"""Plain text minutes: decode bytes (UTF-8, else Windows-1252) and normalise line ends."""
+"""Plain text minutes: decode UTF-8 (or UTF-16 with a byte-order mark) and normalise line ends.
+
+Anything else is refused rather than guessed: a Windows-1252 file decodes without error as almost any
+8-bit encoding, so a guess can silently turn "£2.5m" or "Children’s" into other characters in the
+register. The officer is told how to save the file so it reads exactly.
+"""
 from __future__ import annotations
 
 from scrutinydesk.ingest.errors import UnreadableMinutes
@@ -8,32 +13,22 @@ from scrutinydesk.ingest.source import ReadSource
 _CP1252_HOLES = frozenset(b"\x81\x8d\x8f\x90\x9d")
 
 
-def decode_bytes(data: bytes) -> tuple[str, str | None]:
-    """Decode minutes bytes; returns the text and a note when a fallback encoding was used;
-    ``UnicodeDecodeError`` when the bytes are neither.
-
-    UTF-8 (with or without BOM) and UTF-16 with a BOM are taken as they are; anything else that is
-    valid Windows-1252 (what Word's "Save as text" writes on Windows) is read as that.
-    """
+def decode_bytes(data: bytes, name: str = "The file") -> str:
+    """Decode minutes bytes, or raise ``UnreadableMinutes`` saying how to save them as UTF-8."""
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace"), None
+        return data.decode("utf-16", errors="replace")
     try:
-        return data.decode("utf-8"), None
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     if not _CP1252_HOLES.intersection(data):
-        return data.decode("cp1252"), "The file was not UTF-8 and was read as Windows-1252 text."
-    raise UnicodeDecodeError("utf-8", data[:1], 0, 1, "neither UTF-8 nor Windows-1252")
-
-
-def _decode_or_refuse(data: bytes, name: str) -> tuple[str, str | None]:
-    try:
-        return decode_bytes(data)
-    except UnicodeDecodeError:
         raise UnreadableMinutes(
-            f"{name} is neither UTF-8 nor Windows-1252 text; save it again as UTF-8 text or give the Word or PDF file.") from None
+            f"{name} is Windows-1252 text, not UTF-8; save it again as UTF-8 text (in Notepad or Word choose "
+            "the UTF-8 encoding) or give the Word or PDF file.")
+    raise UnreadableMinutes(
+        f"{name} is neither UTF-8 nor Windows-1252 text; save it again as UTF-8 text or give the Word or PDF file.")
 
 
 def normalise_newlines(text: str) -> str:
@@ -41,5 +36,4 @@ def normalise_newlines(text: str) -> str:
 
 
 def read_plain(data: bytes, name: str = "The file") -> ReadSource:
-    text, note = _decode_or_refuse(data, name)
-    return ReadSource(normalise_newlines(text), "text", notes=[note] if note else [])
+    return ReadSource(normalise_newlines(decode_bytes(data, name)), "text")

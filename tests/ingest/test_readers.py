@@ -69,10 +69,17 @@ def test_pdf_numbered_headings_and_labelled_lines_are_not_joined_to_the_paragrap
     assert [(i["number"], i["title"]) for i in capitals][:2] == [("26", "DECLARATIONS OF INTEREST"), ("27", "MINUTES OF THE PREVIOUS MEETING")]
 
 
-def test_windows_1252_text_is_read_with_a_note(tmp_path) -> None:
+def test_utf8_text_with_windows_line_ends_is_read_exactly() -> None:
     source = read_bytes((FIXTURES / "harbourside_committee.txt").read_bytes(), "harbourside_committee.txt")
-    assert "Children’s" in source.text and "\r" not in source.text
-    assert source.notes and "Windows-1252" in source.notes[0]
+    assert "Children’s" in source.text and "\r" not in source.text and not source.notes
+
+
+def test_windows_1252_text_is_refused_with_how_to_save_it() -> None:
+    data = "7. Budget\r\n\r\nRESOLVED that the £2.5m overspend for Children’s services be noted.\r\n".encode("cp1252")
+    with pytest.raises(UnreadableMinutes) as raised:
+        read_bytes(data, "ansi.txt")
+    message = str(raised.value)
+    assert "ansi.txt is Windows-1252 text" in message and "UTF-8" in message and message.count(". ") == 0
 
 
 @pytest.mark.parametrize("data, fragment", [

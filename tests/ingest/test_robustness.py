@@ -110,13 +110,13 @@ def test_cli_extracts_the_readable_files_and_names_each_unreadable_one(tmp_path,
     assert "Traceback" not in result.stderr
 
 
-def test_cli_reads_windows_1252_text_and_says_so(tmp_path, run_extract) -> None:
+def test_cli_refuses_windows_1252_text_in_one_sentence(tmp_path, run_extract) -> None:
     path = tmp_path / "ansi.txt"
     path.write_bytes("7. Budget\n\nRESOLVED that the £2.5m overspend be noted.\n".encode("cp1252"))
     result = run_extract(str(path), "--json")
-    assert result.returncode == 0, result.stderr
-    assert "Windows-1252" in result.stderr and "Traceback" not in result.stderr
-    assert "£2.5m" in result.stdout
+    assert result.returncode != 0
+    assert result.stderr.strip().count("\n") == 0 and "Traceback" not in result.stderr
+    assert "ansi.txt is Windows-1252 text, not UTF-8; save it again as UTF-8" in result.stderr
 
 
 def test_a_long_figure_dense_page_is_extracted_whole(tmp_path) -> None:
