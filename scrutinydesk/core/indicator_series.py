@@ -11,11 +11,12 @@ so a chart shows them beside what was published.
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
 import sqlite3
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from scrutinydesk.core.indicator_status import Direction, Rag, direction_of_travel, rag_by_polarity
 from scrutinydesk.core.periods import parse_period, period_label, sort_key
@@ -134,6 +135,7 @@ def council_and_region(conn: sqlite3.Connection) -> tuple[str, str]:
     return (_meta(conn, "council_area") or DEFAULT_COUNCIL, _meta(conn, "council_region") or DEFAULT_REGION)
 
 
+@functools.lru_cache(maxsize=4096)  # a county's figures name the same few dozen areas 100,000 times
 def area_key(name: str) -> str:
     """Names the DfE and the SN tables spell differently ("Herefordshire, County of") compare equal."""
     text = name.lower().replace("&", "and")
@@ -206,13 +208,14 @@ def _minutes(conn: sqlite3.Connection, code: str, council: str) -> tuple[list[Po
     ).fetchall()
     council_points: list[Point] = []
     quoted: dict[str, list[Point]] = {}
+    council_key = area_key(council)
     for record_id, meeting_id, value, area, period, comparators, quote, date, year in rows:
         when = figure_period(period, date, year)
         if value is None or when is None:
             continue
         quote = clean_quote(quote)
         point = Point(when, value, "Minutes", quote, meeting_id, record_id, date)
-        if not area or area_key(area) == area_key(council):
+        if not area or area_key(area) == council_key:
             council_points.append(point)
         else:
             quoted.setdefault(area, []).append(point)
@@ -224,8 +227,10 @@ def _minutes(conn: sqlite3.Connection, code: str, council: str) -> tuple[list[Po
 
 
 def _comparators(raw: str | None) -> dict[str, float]:
+    if not raw or raw == "{}":  # most figures quote no comparator: nothing to parse
+        return {}
     try:
-        data = json.loads(raw) if raw else {}
+        data = json.loads(raw)
     except ValueError:
         return {}
     if not isinstance(data, dict):
@@ -245,15 +250,24 @@ def comparator_area(name: str, council: str, region: str) -> str:
     return name
 
 
-def _window(series: dict[str, Series], years: int) -> None:
-    """Keep the last ``years`` years of every series, counted back from the latest value shown."""
+def _window(series: dict[str, Series], years: int) -> dict[str, Series]:
+    """The last ``years`` years of every series, counted back from the latest value shown."""
     latest = [p.x for key in ("council_official", "council_minutes", "england") if key in series
               for p in series[key].points]
     if not latest:
-        return
+        return series
     start = max(latest) - years * 365.25 * 86400 + 86400
-    for item in series.values():
-        item.points = [p for p in item.points if p.x >= start]
+    return {key: replace(item, points=[p for p in item.points if p.x >= start]) for key, item in series.items()}
+
+
+def windowed(full: IndicatorView, years: int | None = YEARS_SHOWN) -> IndicatorView:
+    """The view of the last ``years`` years (None: all) cut from a view of every year, with its own RAG
+    and direction; ``load_indicator(conn, code, years)`` without reading the database again."""
+    if not years:
+        return full
+    view = replace(full, series=_window(full.series, years))
+    view.rag, view.direction = _status(view)
+    return view
 
 
 def load_indicator(conn: sqlite3.Connection, code: str, years: int | None = YEARS_SHOWN) -> IndicatorView | None:
@@ -281,12 +295,10 @@ def load_indicator(conn: sqlite3.Connection, code: str, years: int | None = YEAR
     for area, points in quoted.items():
         named = comparator_area(area, council, region)
         series[f"quoted:{named}"] = Series(f"quoted:{named}", f"{named} as quoted in minutes", points)
-    if years:
-        _window(series, years)
     view = IndicatorView(code, row[1], row[2], row[3], row[4], row[5], row[6], council, region, neighbours,
                          version, series, Rag(None, ""), Direction("", None, ""))
     view.rag, view.direction = _status(view)
-    return view
+    return windowed(view, years)
 
 
 def _status(view: IndicatorView) -> tuple[Rag, Direction]:

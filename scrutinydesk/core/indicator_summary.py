@@ -8,7 +8,14 @@ from pathlib import Path
 
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.figure_text import format_value
-from scrutinydesk.core.indicator_series import ENGLAND, IndicatorView, Point, indicator_codes, load_indicator
+from scrutinydesk.core.indicator_series import (
+    ENGLAND,
+    IndicatorView,
+    Point,
+    indicator_codes,
+    load_indicator,
+    windowed,
+)
 from scrutinydesk.core.indicator_status import RAG_RULE
 from scrutinydesk.core.question_flags import indicator_flags
 
@@ -45,8 +52,8 @@ def comparators_at_latest(view: IndicatorView) -> dict:
     return out
 
 
-def summarise(conn: sqlite3.Connection, view: IndicatorView) -> dict:
-    """The whole record of one indicator."""
+def summarise(conn: sqlite3.Connection, view: IndicatorView, full: IndicatorView | None = None) -> dict:
+    """The whole record of one indicator (``full``: its view of every year, if read already)."""
     series = {key: [point_dict(p) for p in view.points(key)] for key in SERIES_KEYS}
     series["quoted"] = {key.removeprefix("quoted:"): [point_dict(p) for p in s.points]
                         for key, s in view.series.items() if key.startswith("quoted:")}
@@ -60,14 +67,14 @@ def summarise(conn: sqlite3.Connection, view: IndicatorView) -> dict:
         "direction": {"change": view.direction.change, "judgement": view.direction.judgement,
                       "text": view.direction.text},
         "series": series,
-        "flags": [flag.as_dict() for flag in indicator_flags(conn, view)],
+        "flags": [flag.as_dict() for flag in indicator_flags(conn, view, full)],
     }
 
 
 def indicator_summaries(conn: sqlite3.Connection) -> list[dict]:
     """Every catalogue indicator's record, in catalogue order."""
-    views = (load_indicator(conn, code) for code in indicator_codes(conn))
-    return [summarise(conn, view) for view in views if view is not None]
+    fulls = (load_indicator(conn, code, years=None) for code in indicator_codes(conn))
+    return [summarise(conn, windowed(full), full) for full in fulls if full is not None]
 
 
 def summary_line(record: dict) -> str:

@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from scrutinydesk.core.dates import long_date
 from scrutinydesk.core.figure_text import format_value
 from scrutinydesk.core.ids import normalised
-from scrutinydesk.core.indicator_series import IndicatorView, Point, comparator_area, load_indicator
+from scrutinydesk.core.indicator_series import IndicatorView, Point, comparator_area, load_indicator, windowed
 from scrutinydesk.core.indicator_status import rag_by_polarity
 from scrutinydesk.core.note_targets import INDICATOR_PREFIX
 from scrutinydesk.core.periods import Period, parse_period
@@ -105,11 +105,19 @@ def _same_period(local: Period, official: Period, year_end_snapshot: bool) -> bo
 def official_for(point: Point, official: list[Point], year_end_snapshot: bool = False) -> Point | None:
     """The published value for the same period as a figure from minutes, if there is one.
     ``year_end_snapshot``: the published years are counts on their last day (31 March)."""
+    return _official_for(point, _parsed(official), year_end_snapshot)
+
+
+def _parsed(official: list[Point]) -> list[tuple[Point, Period]]:
+    """Published points with their periods, parsed once for all of an indicator's figures."""
+    return [(o, p) for o in official if (p := parse_period(o.period))]
+
+
+def _official_for(point: Point, official: list[tuple[Point, Period]], year_end_snapshot: bool) -> Point | None:
     local = parse_period(point.period)
     if local is None:
         return None
-    matches = [o for o in official
-               if (p := parse_period(o.period)) and _same_period(local, p, year_end_snapshot)]
+    matches = [o for o, p in official if _same_period(local, p, year_end_snapshot)]
     return min(matches, key=lambda o: abs(o.x - point.x)) if matches else None
 
 
@@ -129,12 +137,13 @@ def _in(point: Point) -> str:
     return f"{'at' if period and period.kind == 'day' else 'in'} {point.label}"
 
 
-def _flags_for_point(view: IndicatorView, point: Point, official: list[Point],
-                     published: dict[str, list[float]]) -> list[QuestionFlag]:
+def _flags_for_point(view: IndicatorView, point: Point, match: Point | None,
+                     published: dict[str, list[float]], quoted: dict[tuple, dict[str, float]]) -> list[QuestionFlag]:
+    """``match``: the published value for the point's period (``official_for``)."""
     flags = []
     unit = view.unit
     said = format_value(point.value, unit)
-    comparators = _comparators_of(view, point)
+    comparators = quoted.get((point.record_id, point.quote), {})
     if found := contradiction(point.value, comparators, point.quote):
         area, compared, says = found
         flags.append(QuestionFlag(
@@ -146,7 +155,6 @@ def _flags_for_point(view: IndicatorView, point: Point, official: list[Point],
             f"{_meeting_words(point)} say {view.council}'s {_lower_first(view.name)} ({said}) was {says} "
             f"{area} ({format_value(compared, unit)}), but the figures say the opposite. Which is right, and "
             "what comparison should the Committee rely on?"))
-    match = official_for(point, official, view.year_end_snapshot)
     if match and match.value and abs(point.value - match.value) > abs(match.value) * FAR_RATIO:
         flags.append(QuestionFlag(
             "far_from_official", view.code, point.record_id or "", point.meeting_id,
@@ -173,26 +181,29 @@ def _flags_for_point(view: IndicatorView, point: Point, official: list[Point],
     return flags
 
 
-def _comparators_of(view: IndicatorView, point: Point) -> dict[str, float]:
-    """The comparators quoted in the same sentence as a council figure, by the name the minutes used."""
-    out = {}
+def _quoted_by_sentence(view: IndicatorView) -> dict[tuple, dict[str, float]]:
+    """The comparators quoted in each sentence (record and quote), by the name the minutes used: built
+    once per indicator, so each council figure finds its sentence's comparators without a search."""
+    out: dict[tuple, dict[str, float]] = {}
     for key, series in view.series.items():
         if not key.startswith("quoted:"):
             continue
         for other in series.points:
-            if other.record_id == point.record_id and other.quote == point.quote:
-                out[key.removeprefix("quoted:")] = other.value
+            out.setdefault((other.record_id, other.quote), {})[key.removeprefix("quoted:")] = other.value
     return out
 
 
-def _published(conn: sqlite3.Connection, view: IndicatorView) -> dict[str, list[float]]:
-    """Every published value of the indicator (and its as-first-published twin) by area, all years."""
+def _published(conn: sqlite3.Connection, view: IndicatorView,
+               full: IndicatorView | None = None) -> dict[str, list[float]]:
+    """Every published value of the indicator (and its as-first-published twin) by area, all years.
+    ``full``: the indicator's view of every year, when the caller has it already."""
     out: dict[str, list[float]] = {}
     for area, value in conn.execute(
             "SELECT area, value FROM indicator_values WHERE code IN (?, ?) AND value IS NOT NULL",
             (view.code, f"{view.code}_FP")):
         out.setdefault(area, []).append(value)
-    full = load_indicator(conn, view.code, years=None)
+    if full is None:
+        full = load_indicator(conn, view.code, years=None)
     if full is not None:
         out["statistical neighbours"] = [p.value for key in ("sn_mean", "sn_median") for p in full.points(key)]
     return out
@@ -215,23 +226,33 @@ def _indicator_rag_change(view: IndicatorView) -> QuestionFlag | None:
         "England. What changed, and what is the plan for the next year?")
 
 
-def indicator_flags(conn: sqlite3.Connection, view: IndicatorView) -> list[QuestionFlag]:
-    """Every flag about one indicator: its figures in minutes and its RAG against England."""
-    official = load_indicator(conn, view.code, years=None)
-    official_points = official.points("council_official") if official else []
-    published = _published(conn, view)
-    flags = [flag for point in view.points("council_minutes")
-             for flag in _flags_for_point(view, point, official_points, published)]
+def indicator_flags(conn: sqlite3.Connection, view: IndicatorView,
+                    full: IndicatorView | None = None) -> list[QuestionFlag]:
+    """Every flag about one indicator: its figures in minutes and its RAG against England.
+    ``full``: the same indicator's view of every year (``load_indicator(conn, code, years=None)``),
+    when the caller has read it already; otherwise it is read here."""
+    if full is None:
+        full = load_indicator(conn, view.code, years=None)
+    official = _parsed(full.points("council_official") if full else [])
+    published = _published(conn, view, full)
+    quoted = _quoted_by_sentence(view)
+    matches: dict[str, Point | None] = {}  # by period: thousands of figures share a few hundred months
+    flags = []
+    for point in view.points("council_minutes"):
+        if point.period not in matches:
+            matches[point.period] = _official_for(point, official, view.year_end_snapshot)
+        flags += _flags_for_point(view, point, matches[point.period], published, quoted)
     if change := _indicator_rag_change(view):
         flags.append(change)
     return flags
 
 
-def plan_rag_flags(conn: sqlite3.Connection) -> list[QuestionFlag]:
-    """Improvement plan priorities whose rating changed from one meeting to the next."""
+def plan_rag_flags(conn: sqlite3.Connection, history: dict[str, list[dict]] | None = None) -> list[QuestionFlag]:
+    """Improvement plan priorities whose rating changed from one meeting to the next (``history``:
+    ``plan_rag_history(conn)``, when the caller has read it already)."""
     flags = []
-    for history in plan_rag_history(conn).values():
-        for before, after in zip(history, history[1:], strict=False):
+    for ratings in (plan_rag_history(conn) if history is None else history).values():
+        for before, after in zip(ratings, ratings[1:], strict=False):
             if before["rating"] == after["rating"]:
                 continue
             name = f"Priority {after['ref']}" if after["ref"] else "The priority"
@@ -274,7 +295,7 @@ def flags_by_code(conn: sqlite3.Connection, codes: list[str]) -> dict[str, list[
     """Flags for each indicator code (codes without a catalogue entry get none)."""
     out = {}
     for code in codes:
-        view = load_indicator(conn, code)
-        out[code] = indicator_flags(conn, view) if view else []
+        full = load_indicator(conn, code, years=None)
+        out[code] = indicator_flags(conn, windowed(full), full) if full else []
     return out
 
