@@ -20,3 +20,10 @@ def open_readonly(path: Path) -> sqlite3.Connection:
         raise UserFacingError(f"{path} is not a scrutinydesk database; open the file 'make run' builds.") from None
     conn.row_factory = sqlite3.Row
     return conn
+
+
+def is_master(conn: sqlite3.Connection) -> bool:
+    """Whether a database is an officer's master (it has the review queue publishing leaves out).
+
+    Here rather than in ``core.master`` so the window can ask without importing the build code."""
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'review_queue'").fetchone() is not None

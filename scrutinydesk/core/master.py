@@ -384,11 +384,6 @@ def _insert(conn: sqlite3.Connection, table: str, rows: list[dict], conflict: st
     )
 
 
-def is_master(conn: sqlite3.Connection) -> bool:
-    """Whether a database is an officer's master (it has the review queue publishing leaves out)."""
-    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'review_queue'").fetchone() is not None
-
-
 def prepare_master(path: Path) -> Path:
     """Open-or-create: a new empty master at ``path``, or an existing database made ready for officer work."""
     if not path.exists():

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from scrutinydesk.core import master
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.sync.keys import PublicKey, public_key_from_b64
 
@@ -38,6 +37,8 @@ def now_iso() -> str:
 
 def open_master(path: Path) -> sqlite3.Connection:
     """A read-write connection to the officer's master database (refusing any other file), rows by name."""
+    from scrutinydesk.core import master  # the build code: the officer's side, not a member's window
+
     conn = master.connect(path)
     conn.row_factory = sqlite3.Row
     conn.execute("PRAGMA foreign_keys = ON")

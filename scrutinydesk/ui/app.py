@@ -12,7 +12,6 @@ from scrutinydesk.core.database import open_readonly
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.paths import bundled_database, resources_dir
 from scrutinydesk.core.releases import OpenRelease, current_release
-from scrutinydesk.sync.snapshots import rollback
 from scrutinydesk.ui.main_window import TAB_NAMES, MainWindow
 from scrutinydesk.ui.theme import apply_theme
 
@@ -39,6 +38,8 @@ def release_to_open(data_dir: Path) -> OpenRelease:
             open_readonly(release.path).close()
             return release
         except UserFacingError:
+            from scrutinydesk.sync.snapshots import rollback  # only when the release has gone bad
+
             try:
                 release = rollback(data_dir)
             except UserFacingError:

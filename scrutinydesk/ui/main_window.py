@@ -2,19 +2,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QTabWidget
 
-from scrutinydesk.core.database import open_readonly
+from scrutinydesk.core.database import is_master, open_readonly
 from scrutinydesk.core.dates import long_date
 from scrutinydesk.core.errors import UserFacingError
-from scrutinydesk.core.master import is_master
 from scrutinydesk.core.paths import bundled_database
 from scrutinydesk.core.releases import OpenRelease
 from scrutinydesk.core.store import Store
-from scrutinydesk.ui.about_dialog import AboutDialog
 from scrutinydesk.ui.actions_tab import ActionsTab
 from scrutinydesk.ui.chair_mode import attach_chair_mode
 from scrutinydesk.ui.elided_label import ElidedLabel
@@ -24,11 +23,12 @@ from scrutinydesk.ui.meetings_tab import MeetingsTab
 from scrutinydesk.ui.notes_docks import NotesDocks
 from scrutinydesk.ui.officer.mode import attach_officer_mode, choose_master
 from scrutinydesk.ui.resolutions_tab import ResolutionsTab
-from scrutinydesk.ui.search_dialog import SearchDialog
-from scrutinydesk.ui.shortcuts_dialog import ShortcutsDialog
 from scrutinydesk.ui.sync_worker import attach_release_sync
 from scrutinydesk.ui.text_size import TextSize
 from scrutinydesk.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from scrutinydesk.ui.search_dialog import SearchDialog
 
 TAB_NAMES = ("meetings", "resolutions", "actions", "indicators")
 
@@ -110,9 +110,14 @@ class MainWindow(QMainWindow):
             self._action(theme_menu, label, None, lambda _checked=False, c=choice: self.set_theme(c))
         self.help_menu = self.menuBar().addMenu("&Help")
         self._action(self.help_menu, "&Keyboard shortcuts", QKeySequence.StandardKey.HelpContents,
-                     lambda: ShortcutsDialog(self).exec())
+                     self._shortcuts)
         self._action(self.help_menu, "&Tour of the tabs", None, lambda: FirstRunTour(self.settings, self).exec())
         self._action(self.help_menu, "&About scrutinydesk", None, self._about)
+
+    def _shortcuts(self) -> None:
+        from scrutinydesk.ui.shortcuts_dialog import ShortcutsDialog  # dialogs are imported when first opened
+
+        ShortcutsDialog(self).exec()
 
     def _action(self, menu, text: str, shortcut, slot) -> QAction:  # noqa: ANN001
         action = QAction(text, self)
@@ -141,6 +146,8 @@ class MainWindow(QMainWindow):
             self.select_tab("meetings")
 
     def open_search(self) -> SearchDialog:
+        from scrutinydesk.ui.search_dialog import SearchDialog
+
         dialog = SearchDialog(self.store, self)
         dialog.open_record.connect(self.show_record)
         dialog.show()
@@ -190,6 +197,8 @@ class MainWindow(QMainWindow):
         self.release_label.setText(text)
 
     def _about(self) -> None:
+        from scrutinydesk.ui.about_dialog import AboutDialog  # reads package metadata: not at start
+
         AboutDialog(self.release, self.data_dir, self.store.meta().get("built_at"), self).open()
 
     # -- window state ---------------------------------------------------------------------------

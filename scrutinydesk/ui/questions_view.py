@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QModelIndex, QSize, Qt, Signal
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -35,15 +35,16 @@ from PySide6.QtWidgets import (
 )
 
 from scrutinydesk.core.briefing import build_briefing
-from scrutinydesk.core.briefing_pdf import write_briefing_pdf
 from scrutinydesk.core.dates import short_date
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.note_targets import MeetingInfo
 from scrutinydesk.core.notebook import Notebook
-from scrutinydesk.ui.briefing_document import briefing_document
 from scrutinydesk.ui.flow_layout import FlowLayout
 from scrutinydesk.ui.notes_models import QuestionsModel, SuggestionsModel
 from scrutinydesk.ui.text_sizes import DOCK_CHARACTERS, dock_size_hint
+
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
 
 
 class PlanMeetingDialog(QDialog):
@@ -280,6 +281,8 @@ class QuestionsView(QWidget):
         """Write the selected meeting's briefing to ``path`` (a plain message below the buttons on failure)."""
         if self.meeting_id is None:
             return
+        from scrutinydesk.core.briefing_pdf import write_briefing_pdf  # fpdf and its fonts: only to export
+
         try:
             briefing = write_briefing_pdf(self.notebook, self.meeting_id, path)
         except UserFacingError as error:
@@ -300,6 +303,10 @@ class QuestionsView(QWidget):
         """Open Qt's print preview of the briefing; the member prints from there."""
         if self.meeting_id is None:
             return None
+        from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog  # Qt's print module: only to print
+
+        from scrutinydesk.ui.briefing_document import briefing_document
+
         try:
             document = briefing_document(build_briefing(self.notebook, self.meeting_id))
         except UserFacingError as error:

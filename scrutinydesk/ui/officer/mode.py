@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLabel, QLineEdit, QMainWindow, QMenu, QMessageBox
 
-from scrutinydesk.core import master, review_queue
+from scrutinydesk.core.database import is_master
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.releases import OpenRelease
 from scrutinydesk.ui.officer.jobs import OfficerJobs
@@ -85,6 +85,8 @@ class OfficerMode(QObject):
         self._refresh_label()
 
     def _refresh_label(self) -> None:
+        from scrutinydesk.core import review_queue  # officer-only tables: not imported for a member's window
+
         pending = sum(1 for e in review_queue.entries(self.window.conn) if e.pending)
         self.label.setText(f"Officer · master {self.master_path.name} · {pending} to review")
 
@@ -190,7 +192,7 @@ def attach_officer_mode(window: QMainWindow) -> OfficerMode | None:
     """Show the Officer menu when the window's open database is a master; remove it otherwise."""
     mode = officer_mode_of(window)
     path = Path(window.release.path).resolve()
-    if master.is_master(window.conn):
+    if is_master(window.conn):
         if mode is not None and mode.master_path == path:
             return mode
         if mode is not None:
@@ -212,7 +214,9 @@ def choose_master(window: QMainWindow) -> None:
 
 def open_master(window: QMainWindow, path: Path) -> OfficerMode | None:
     try:
-        window.open_release(OpenRelease(master.prepare_master(path), None))
+        from scrutinydesk.core.master import prepare_master  # the build code: only when a master is opened
+
+        window.open_release(OpenRelease(prepare_master(path), None))
     except UserFacingError as error:
         QMessageBox.warning(window, "Could not open the master", str(error))
         return None
