@@ -282,6 +282,8 @@ class Notebook:
     def note_counts(self, target_ids: Iterable[str], within: bool = False) -> dict[str, int]:
         """Notes per id; with ``within``, also those on records inside it (a meeting's items and records)."""
         wanted = list(dict.fromkeys(target_ids))
+        if within:
+            return self._counts_within(set(wanted))
         counts: dict[str, int] = {}
         for chunk in _chunks(wanted):
             marks = ", ".join("?" * len(chunk))
@@ -291,14 +293,22 @@ class Notebook:
                 chunk,
             ):
                 counts[target_id] = count
-        if within:
-            for target_id in wanted:
-                (inside,) = self._conn.execute(
-                    "SELECT count(*) FROM notes WHERE deleted_at IS NULL AND target_id > ? AND target_id < ?",
-                    (target_id + "/", target_id + "0"),  # '0' sorts right after '/'
-                ).fetchone()
-                if inside:
-                    counts[target_id] = counts.get(target_id, 0) + inside
+        return counts
+
+    def _counts_within(self, wanted: set[str]) -> dict[str, int]:
+        """Notes on each wanted id or on anything inside it (``id/…``), from one pass over the live notes'
+        targets: a member's notebook is small, and the Meetings tab asks for three thousand meetings at once."""
+        counts: dict[str, int] = {}
+        for target_id, count in self._conn.execute(
+            "SELECT target_id, count(*) FROM notes WHERE deleted_at IS NULL GROUP BY target_id"
+        ):
+            if target_id in wanted:
+                counts[target_id] = counts.get(target_id, 0) + count
+            cut = target_id.find("/")
+            while cut != -1:  # each id the target lies inside: the target up to one of its slashes
+                if cut + 1 < len(target_id) and (outer := target_id[:cut]) in wanted:
+                    counts[outer] = counts.get(outer, 0) + count
+                cut = target_id.find("/", cut + 1)
         return counts
 
     def questions_for_meeting(self, meeting_id: str) -> list[Note]:

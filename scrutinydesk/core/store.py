@@ -5,6 +5,7 @@ import re
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from scrutinydesk.core.table_queries import fts_expression
 
@@ -21,6 +22,16 @@ class Meeting:
     year: int | None
     title: str | None
     items: int
+
+
+class MeetingRow(NamedTuple):
+    """A meeting as the Meetings tab's tree lists it (no item count: that is asked for when shown)."""
+
+    committee_id: str
+    committee: str
+    id: str
+    date: str | None
+    year: int | None
 
 
 @dataclass(frozen=True)
@@ -74,15 +85,17 @@ class Store:
     def committees(self) -> list[tuple[str, str]]:
         return [tuple(r) for r in self.conn.execute("SELECT id, name FROM committees ORDER BY name")]
 
-    def meetings(self) -> list[Meeting]:
-        """Every meeting, newest first within each committee, with its item count."""
+    def meeting_rows(self) -> list[MeetingRow]:
+        """Every meeting, by committee name and newest first within each committee."""
         rows = self.conn.execute(
-            "SELECT m.id, m.committee_id, c.name, m.date, m.year, m.title, "
-            "(SELECT count(*) FROM items i WHERE i.meeting_id = m.id) "
+            "SELECT m.committee_id, c.name, m.id, m.date, m.year "
             "FROM meetings m JOIN committees c ON c.id = m.committee_id "
             "ORDER BY c.name, coalesce(m.date, m.year) DESC"
         )
-        return [Meeting(*row) for row in rows]
+        return [MeetingRow._make(row) for row in rows]
+
+    def item_count(self, meeting_id: str) -> int:
+        return self.conn.execute("SELECT count(*) FROM items WHERE meeting_id = ?", (meeting_id,)).fetchone()[0]
 
     def latest_meeting_id(self) -> str | None:
         """The most recent meeting with a known date (else a known year), the natural place to start."""

@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
 
 from scrutinydesk.core.dates import meeting_when
 from scrutinydesk.core.store import HIGHLIGHT_KINDS, Item, Store
+from scrutinydesk.ui.meeting_tree import ID_ROLE, MeetingTree
 
 TREE_CHARACTERS = 26  # the meetings list's width after a text size change: "Tuesday 15 November 2022"
-ID_ROLE = Qt.ItemDataRole.UserRole + 1
-LABEL_ROLE = Qt.ItemDataRole.UserRole + 2
 
 # Okabe–Ito tints, with a distinct underline per kind so the kind never rests on colour alone.
 HIGHLIGHT_STYLE = {
@@ -56,9 +55,9 @@ class MeetingsTab(QWidget):
     def __init__(self, store: Store, parent=None) -> None:
         super().__init__(parent)
         self.store = store
-        self.tree_model = QStandardItemModel(self)
-        self.tree_model.setHorizontalHeaderLabels(["Committees and meetings"])
+        self.tree_model = MeetingTree(self)
         self.tree = QTreeView()
+        self.tree.setUniformRowHeights(True)  # one line each: the view need not measure 3,000 rows
         self.tree.setModel(self.tree_model)
         self.tree.setAccessibleName("Committees and their meetings")
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -112,20 +111,7 @@ class MeetingsTab(QWidget):
         """Refill from a (possibly new) database, keeping the selected meeting and item if they still exist."""
         keep_meeting, keep_item = self.current_meeting_id(), self.current_item_id()
         self.store = store
-        self.tree_model.removeRows(0, self.tree_model.rowCount())
-        committees: dict[str, QStandardItem] = {}
-        for meeting in store.meetings():
-            parent = committees.get(meeting.committee_id)
-            if parent is None:
-                parent = QStandardItem(meeting.committee)
-                parent.setData(None, ID_ROLE)
-                committees[meeting.committee_id] = parent
-                self.tree_model.appendRow(parent)
-            row = QStandardItem(meeting_when(meeting.date, meeting.year))
-            row.setData(meeting.id, ID_ROLE)
-            row.setData(row.text(), LABEL_ROLE)
-            row.setToolTip(f"{meeting.items} item{'s' if meeting.items != 1 else ''}")
-            parent.appendRow(row)
+        self.tree_model.set_meetings(store.meeting_rows(), lambda meeting_id: self.store.item_count(meeting_id))
         self.refresh_notes()
         self.tree.expandAll()
         if keep_meeting and self.show_meeting(keep_meeting, keep_item):
@@ -145,23 +131,11 @@ class MeetingsTab(QWidget):
     def refresh_notes(self) -> None:
         """Show "✎ 2 notes" beside meetings that carry the member's notes."""
         lookup = getattr(self, "_note_counts", None)
-        rows = [self.tree_model.itemFromIndex(self.tree_model.index(m, 0, self.tree_model.index(c, 0)))
-                for c in range(self.tree_model.rowCount())
-                for m in range(self.tree_model.rowCount(self.tree_model.index(c, 0)))]
-        counts = lookup([row.data(ID_ROLE) for row in rows]) if lookup and rows else {}
-        for row in rows:
-            label = row.data(LABEL_ROLE)
-            count = counts.get(row.data(ID_ROLE), 0)
-            row.setText(f"{label}   ✎ {count} note{'s' if count != 1 else ''}" if count else label)
+        ids = self.tree_model.meeting_ids()
+        self.tree_model.set_note_counts(lookup(ids) if lookup and ids else {})
 
     def _meeting_index(self, meeting_id: str) -> QModelIndex | None:
-        for c in range(self.tree_model.rowCount()):
-            parent = self.tree_model.index(c, 0)
-            for m in range(self.tree_model.rowCount(parent)):
-                index = self.tree_model.index(m, 0, parent)
-                if index.data(ID_ROLE) == meeting_id:
-                    return index
-        return None
+        return self.tree_model.meeting_index(meeting_id)
 
     # -- navigation ---------------------------------------------------------------------------
     def current_meeting_id(self) -> str | None:

@@ -89,6 +89,8 @@ def test_badges_count_notes_on_a_record_and_inside_it(notebook: Notebook) -> Non
     notebook.add(NOV, "c")
     assert notebook.has_notes([ACTION, ACTION_MAR, NOV, ITEM_8]) == {ACTION, NOV}
     assert notebook.note_counts([NOV, ITEM_8], within=True) == {NOV: 3, ITEM_8: 2}
+    # inside means below a slash: a longer id that merely starts the same is not inside
+    assert notebook.note_counts([NOV[:-1], f"{ITEM_8}/a", NOV.split("/")[0]], within=True) == {NOV.split("/")[0]: 3}
     assert notebook.has_notes([f"x{i}" for i in range(1200)]) == set()
 
 

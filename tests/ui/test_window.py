@@ -17,7 +17,7 @@ def column_texts(view, column: int) -> list[str]:
 
 def test_meetings_tab_lists_committees_and_shows_minutes_with_highlights(window: MainWindow) -> None:
     tab = window.meetings_tab
-    committees = [tab.tree_model.item(r).text() for r in range(tab.tree_model.rowCount())]
+    committees = [tab.tree_model.index(r, 0).data() for r in range(tab.tree_model.rowCount())]
     assert "Children's Scrutiny Committee" in committees
     assert "Cabinet" in committees
     assert tab.show_meeting("childrens-scrutiny/2022-11-15")
@@ -87,7 +87,7 @@ def test_records_with_notes_carry_a_badge_in_every_table(window: MainWindow) -> 
     window.notes.panel.add_question(action_id, "Has the briefing note gone out?")
     assert actions.index(0, 0).data().startswith("✎")
     meeting_id = window.meetings_tab.store.locate(action_id)[0]
-    labels = [window.meetings_tab.tree_model.itemFromIndex(window.meetings_tab._meeting_index(meeting_id)).text()]
+    labels = [window.meetings_tab._meeting_index(meeting_id).data()]
     assert "✎ 1 note" in labels[0]
     other = window.resolutions_tab.proxy.index(0, 0)
     assert not other.data().startswith("✎")
