@@ -23,11 +23,14 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scrutinydesk.core.durable import fsync_dir, replace_file
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.releases import CURRENT_FILE, OpenRelease, current_release
-from scrutinydesk.sync.manifest import Manifest
+
+if TYPE_CHECKING:
+    from scrutinydesk.sync.manifest import Manifest  # signatures: imported where a manifest is read
 
 SNAPSHOTS = "snapshots"
 STAGING = "staging"
@@ -182,6 +185,8 @@ def prune(data_dir: Path) -> None:
 
 def rollback(data_dir: Path) -> OpenRelease:
     """Point ``current.json`` back at the newest whole snapshot older than the current one."""
+    from scrutinydesk.sync.manifest import Manifest
+
     current = current_release(data_dir)
     older = [v for v in snapshot_versions(data_dir) if current.version is not None and v < current.version]
     for version in reversed(older):

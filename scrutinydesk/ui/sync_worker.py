@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -20,11 +21,12 @@ from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.releases import current_release
 from scrutinydesk.core.whats_new import WhatsNew, compare_releases
 from scrutinydesk.sync import snapshots
-from scrutinydesk.sync.keys import PublicKey, public_key_from_record
-from scrutinydesk.sync.pull import PullResult, PullStatus, pull_latest
 from scrutinydesk.ui.elided_label import ElidedLabel
-from scrutinydesk.ui.settings_dialog import SettingsDialog
 from scrutinydesk.ui.whats_new_panel import WhatsNewPanel
+
+if TYPE_CHECKING:  # the pull and its signatures are imported when a pull runs, not when the window opens
+    from scrutinydesk.sync.keys import PublicKey
+    from scrutinydesk.sync.pull import PullResult
 
 SHARE_TIMEOUT_S = 20.0  # how long the share may stay silent before the pull gives up
 
@@ -49,6 +51,8 @@ class _PullJob(QRunnable):
         self.cancel, self.signals = cancel, signals
 
     def run(self) -> None:
+        from scrutinydesk.sync.pull import PullStatus, pull_latest
+
         result = pull_latest(self.share, self.trusted, self.data_dir, SHARE_TIMEOUT_S, cancel=self.cancel)
         changes = None
         if result.status is PullStatus.UPDATED and result.previous_path is not None:
@@ -108,8 +112,7 @@ class ReleaseSync(QObject):
             return
         try:
             settings = load_settings(self.data_dir)
-            trusted = (public_key_from_record(settings.trusted_key, "The trusted officer key in Settings")
-                       if settings.trusted_key else None)
+            trusted = _trusted_key(settings.trusted_key) if settings.trusted_key else None
         except UserFacingError as error:
             self._show(f"Settings problem: {error}")
             return
@@ -123,6 +126,8 @@ class ReleaseSync(QObject):
         self.pool.start(_PullJob(settings.shared_folder, trusted, self.data_dir, self.cancel, self.signals))
 
     def _finished(self, outcome: PullOutcome) -> None:
+        from scrutinydesk.sync.pull import PullStatus
+
         self.running = False
         self.check_action.setEnabled(True)
         result = outcome.result
@@ -170,6 +175,8 @@ class ReleaseSync(QObject):
         self.status_changed.emit(text)
 
     def open_settings(self) -> None:
+        from scrutinydesk.ui.settings_dialog import SettingsDialog
+
         dialog = SettingsDialog(self.data_dir, self.window)
         if dialog.exec():
             self.pull_now()
@@ -179,6 +186,12 @@ class ReleaseSync(QObject):
         self.cancel.set()
         self.timer.stop()
         self.pool.waitForDone(2000)
+
+
+def _trusted_key(record: object) -> PublicKey:
+    from scrutinydesk.sync.keys import public_key_from_record  # cryptography: only once a key is pinned
+
+    return public_key_from_record(record, "The trusted officer key in Settings")
 
 
 def attach_release_sync(window: QMainWindow, data_dir: Path) -> ReleaseSync:
