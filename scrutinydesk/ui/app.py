@@ -12,7 +12,7 @@ from scrutinydesk.core.database import open_readonly
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.paths import bundled_database, resources_dir
 from scrutinydesk.core.releases import OpenRelease, current_release
-from scrutinydesk.ui.main_window import TAB_NAMES, MainWindow
+from scrutinydesk.ui.main_window import TAB_NAMES, MainWindow, window_settings
 from scrutinydesk.ui.theme import apply_theme
 
 SCREENSHOT_SIZE = (1366, 820)
@@ -55,6 +55,8 @@ def run_window(data_dir: Path, db: Path | None = None, screenshot: Path | None =
     """
     release = OpenRelease(db, None) if db else release_to_open(data_dir)
     app = application()
+    # The theme before the window: widgets made under their final style are not polished twice.
+    apply_theme(app, theme or str(window_settings(data_dir).value("theme", "system")))
     try:
         window = MainWindow(release, data_dir)
     except UserFacingError as error:
@@ -62,7 +64,6 @@ def run_window(data_dir: Path, db: Path | None = None, screenshot: Path | None =
             raise  # the command line says it in one sentence
         QMessageBox.critical(None, "scrutinydesk cannot start", str(error))
         return 2
-    apply_theme(app, theme or str(window.settings.value("theme", "system")))
     if text_size:
         window.text_size.set_percent(text_size, remember=False)
     if tab:

@@ -4,9 +4,17 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QMessageBox, QTabWidget
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QPaintEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from scrutinydesk.core.database import is_master, open_readonly
 from scrutinydesk.core.dates import long_date
@@ -18,7 +26,6 @@ from scrutinydesk.ui.actions_tab import ActionsTab
 from scrutinydesk.ui.chair_mode import attach_chair_mode
 from scrutinydesk.ui.elided_label import ElidedLabel
 from scrutinydesk.ui.first_run_tour import FirstRunTour
-from scrutinydesk.ui.indicators_tab import IndicatorsTab
 from scrutinydesk.ui.meetings_tab import MeetingsTab
 from scrutinydesk.ui.notes_docks import NotesDocks
 from scrutinydesk.ui.officer.mode import attach_officer_mode, choose_master
@@ -28,13 +35,23 @@ from scrutinydesk.ui.text_size import TextSize
 from scrutinydesk.ui.theme import apply_theme
 
 if TYPE_CHECKING:
+    from scrutinydesk.ui.indicators_tab import IndicatorsTab
     from scrutinydesk.ui.search_dialog import SearchDialog
 
 TAB_NAMES = ("meetings", "resolutions", "actions", "indicators")
+INDICATORS = TAB_NAMES.index("indicators")
+
+
+def window_settings(data_dir: Path) -> QSettings:
+    """The window's remembered state (geometry, tab, theme, text size) in the member's data folder."""
+    return QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
 
 
 class MainWindow(QMainWindow):
     """One window over one release; ``open_release`` switches to another in place."""
+
+    _indicators: IndicatorsTab | None = None  # built on first need (see __init__)
+    _painted = False
 
     def __init__(self, release: OpenRelease, data_dir: Path, parent=None) -> None:
         super().__init__(parent)
@@ -43,7 +60,7 @@ class MainWindow(QMainWindow):
         self.conn = open_readonly(release.path)
         self.store = Store(self.conn)
         self.setWindowTitle("scrutinydesk")
-        self.settings = QSettings(str(data_dir / "window.ini"), QSettings.Format.IniFormat)
+        self.settings = window_settings(data_dir)
         self.text_size = TextSize(QApplication.instance(), self.settings)
 
         self.tabs = QTabWidget()
@@ -53,20 +70,25 @@ class MainWindow(QMainWindow):
         self.meetings_tab = MeetingsTab(self.store)
         self.resolutions_tab = ResolutionsTab(self.conn)
         self.actions_tab = ActionsTab(self.conn)
-        self.indicators_tab = IndicatorsTab(lambda: self.conn)
+        # The Indicators tab (charts: pyqtgraph and numpy) is built into this page just after the window's
+        # first paint, or at once when it is the tab shown first or something asks for it.
+        self._indicators_page = QWidget()
+        QVBoxLayout(self._indicators_page).setContentsMargins(0, 0, 0, 0)
         for tab, title in ((self.meetings_tab, "&Meetings"), (self.resolutions_tab, "&Resolutions"),
-                           (self.actions_tab, "&Actions"), (self.indicators_tab, "&Indicators")):
+                           (self.actions_tab, "&Actions"), (self._indicators_page, "&Indicators")):
             self.tabs.addTab(tab, title)
         self.setCentralWidget(self.tabs)
+        self.tabs.currentChanged.connect(lambda index: self._build_indicators() if index == INDICATORS else None)
         self.resolutions_tab.open_record.connect(self.show_record)
         self.actions_tab.open_record.connect(self.show_record)
-        self.indicators_tab.open_record.connect(lambda _meeting, record: self.show_record(record))
 
         self.release_label = ElidedLabel()
         self.release_label.setAccessibleName("Open database")
         self.statusBar().addPermanentWidget(self.release_label, 1)
         self._build_menus()
         self.notes = NotesDocks(self, data_dir, release.path)  # notes panel, My questions, Notes menu
+        if self._indicators is not None:
+            self.notes.connect_indicators(self._indicators)
         self._connect_note_badges()
         self.chair_mode = attach_chair_mode(self)  # chair controls, when this laptop's key chairs a committee
         self.release_sync = attach_release_sync(self, data_dir)  # new releases pulled off the UI thread; F5
@@ -74,6 +96,30 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         attach_officer_mode(self)  # the Officer menu, when the open database is a master
         self.text_size.refresh()  # the docks' titles, made since, take the size too
+
+    @property
+    def indicators_tab(self) -> IndicatorsTab:
+        """The Indicators tab, built the first time it is needed (see ``__init__``)."""
+        return self._build_indicators()
+
+    def _build_indicators(self) -> IndicatorsTab:
+        if self._indicators is None:
+            from scrutinydesk.ui.indicators_tab import IndicatorsTab
+
+            self._indicators = IndicatorsTab(lambda: self.conn)
+            self._indicators.open_record.connect(lambda _meeting, record: self.show_record(record))
+            self._indicators_page.layout().addWidget(self._indicators)
+            notes = getattr(self, "notes", None)
+            if notes is not None:
+                notes.connect_indicators(self._indicators)
+        return self._indicators
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """After the first paint the member sees the window; the Indicators tab is built next, while they read."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._build_indicators)
 
     def _connect_note_badges(self) -> None:
         """Every table marks the records that carry the member's notes, and updates when notes change."""
@@ -164,7 +210,8 @@ class MainWindow(QMainWindow):
         self.resolutions_tab.set_connection(conn)
         self.actions_tab.set_connection(conn)
         self.chair_mode.release_changed(release)
-        self.indicators_tab.reload()
+        if self._indicators is not None:
+            self._indicators.reload()
         self.notes.release_changed(release.path)
         old.close()
         self._refresh_labels()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabBar
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QMainWindow, QMessageBox, QTabBar, QWidget
 
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.note_targets import INDICATOR_PREFIX
@@ -54,10 +54,13 @@ class NotesDocks:
         window = self.window
         for tab in (window.meetings_tab, window.resolutions_tab, window.actions_tab):
             tab.record_selected.connect(self.panel.show_record)
-        window.indicators_tab.selection_changed.connect(self.panel.set_target)
-        window.indicators_tab.add_question.connect(self._add_question)
         self.panel.notes_changed.connect(lambda _target: self.questions.refresh())
         self.questions.open_target.connect(self.open_target)
+
+    def connect_indicators(self, tab: QWidget) -> None:
+        """The Indicators tab, once the window has built it: its selection and questions reach the panel."""
+        tab.selection_changed.connect(self.panel.set_target)
+        tab.add_question.connect(self._add_question)
 
     def _build_menu(self) -> None:
         window = self.window
