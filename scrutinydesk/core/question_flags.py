@@ -299,3 +299,15 @@ def flags_by_code(conn: sqlite3.Connection, codes: list[str]) -> dict[str, list[
         out[code] = indicator_flags(conn, windowed(full), full) if full else []
     return out
 
+
+def newest_first(flags: list[QuestionFlag]) -> list[QuestionFlag]:
+    """``indicator_flags`` with the most recent first, for a list read from the top: it gives the
+    figures oldest first and the RAG change (about the latest published years) last. The flags of one
+    figure stay together in their order."""
+    groups: list[list[QuestionFlag]] = []
+    for flag in flags:
+        if groups and groups[-1][0].target_id == flag.target_id:
+            groups[-1].append(flag)
+        else:
+            groups.append([flag])
+    return [flag for group in reversed(groups) for flag in group]

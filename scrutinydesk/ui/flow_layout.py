@@ -18,6 +18,7 @@ class FlowLayout(QLayout):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
+        self._heights: dict[int, int] = {}  # heightForWidth's answers until the layout is invalidated
 
     # -- QLayout's bookkeeping ------------------------------------------------------------------
     def addItem(self, item: QLayoutItem) -> None:
@@ -40,7 +41,15 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return self._arrange(QRect(0, 0, width, 0), move=False)
+        """Asked dozens of times per width in one layout pass (a panel of cards asks for each card), so
+        each width's answer is kept until an item, its size or the style changes (``invalidate``)."""
+        if width not in self._heights:
+            self._heights[width] = self._arrange(QRect(0, 0, width, 0), move=False)
+        return self._heights[width]
+
+    def invalidate(self) -> None:
+        self._heights.clear()
+        super().invalidate()
 
     def sizeHint(self) -> QSize:
         """Everything on one row."""

@@ -1,6 +1,8 @@
 """The "Things worth a question" panel: one card per flag, each with a one-click "Add as draft question".
 
-Cards, not a table: each is a few sentences a member reads in full, with its own buttons.
+Cards, not a table: each is a few sentences a member reads in full, with its own buttons. A county's
+indicator can carry six hundred flags; the panel builds the first ``CARDS_PER_BATCH`` cards and a
+"Show 10 more" button for the next, so opening a chart never waits on hundreds of widgets.
 """
 from __future__ import annotations
 
@@ -11,7 +13,12 @@ from scrutinydesk.core.question_flags import QuestionFlag
 from scrutinydesk.ui.chart_style import OKABE_ITO
 from scrutinydesk.ui.flow_layout import FlowLayout
 
+# One style sheet on the panel for all its cards: a sheet set on each card is parsed and polished per card.
+CARD_STYLE = (f"#questionCard {{ background: palette(base); border: 1px solid palette(mid); "
+              f"border-left: 4px solid {OKABE_ITO['vermillion']}; border-radius: 4px; }} "
+              "#questionQuote { color: palette(mid); font-style: italic; }")
 MIN_CHARACTERS = 22  # the panel's narrowest, in average characters
+CARDS_PER_BATCH = 10  # cards built at once: two screenfuls beside a chart, some 30 ms to lay out
 
 
 class QuestionCard(QFrame):
@@ -24,10 +31,8 @@ class QuestionCard(QFrame):
     def __init__(self, flag: QuestionFlag, parent=None) -> None:
         super().__init__(parent)
         self.flag = flag
-        self.setObjectName("questionCard")
+        self.setObjectName("questionCard")  # styled by the panel's CARD_STYLE
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(f"#questionCard {{ background: palette(base); border: 1px solid palette(mid); "
-                           f"border-left: 4px solid {OKABE_ITO['vermillion']}; border-radius: 4px; }}")
         self.setAccessibleName(f"Worth a question: {flag.title}")
         self.title = QLabel(f"⚑ <b>{flag.title}</b>")
         self.title.setWordWrap(True)
@@ -41,7 +46,7 @@ class QuestionCard(QFrame):
         if flag.quote and flag.quote not in flag.detail:
             quote = QLabel(f"“{flag.quote}”")
             quote.setWordWrap(True)
-            quote.setStyleSheet("color: palette(mid); font-style: italic;")
+            quote.setObjectName("questionQuote")
             layout.addWidget(quote)
         buttons = FlowLayout()  # the buttons wrap when the panel is narrow or the text large
         self.add_button = QPushButton("Add as draft question")
@@ -72,6 +77,7 @@ class QuestionPanel(QScrollArea):
         self.setAccessibleName(heading)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
+        body.setStyleSheet(CARD_STYLE)
         self._layout = QVBoxLayout(body)
         self._layout.setContentsMargins(6, 6, 6, 6)
         self._layout.setSpacing(8)
@@ -79,9 +85,15 @@ class QuestionPanel(QScrollArea):
         self.heading.setWordWrap(True)
         self._heading_text = heading
         self._layout.addWidget(self.heading)
+        self.more_button = QPushButton()
+        self.more_button.clicked.connect(self.show_more)
+        self.more_button.hide()
+        self._layout.addWidget(self.more_button)
         self._layout.addStretch(1)
         self.setWidget(body)
         self.cards: list[QuestionCard] = []
+        self.flags: list[QuestionFlag] = []
+        self._batches: list[QWidget] = []
 
     def minimumSizeHint(self) -> QSize:
         """Some twenty characters wide, or the widest button, whatever the text size; the cards wrap to it."""
@@ -90,16 +102,46 @@ class QuestionPanel(QScrollArea):
         return QSize(width, super().minimumSizeHint().height())
 
     def set_flags(self, flags: list[QuestionFlag]) -> None:
-        for card in self.cards:
-            card.setParent(None)
-            card.deleteLater()
-        self.cards = []
-        for flag in flags:
-            card = QuestionCard(flag)
-            card.add_clicked.connect(lambda f: self.add_question.emit(f.target_id, f.question))
-            card.open_clicked.connect(lambda f: self.open_record.emit(f.meeting_id or "", f.target_id))
-            card.selected.connect(self.flag_selected)
-            self._layout.insertWidget(self._layout.count() - 1, card)
-            self.cards.append(card)
+        """Show ``flags`` in their order: the first batch of cards now, the rest on "Show more"."""
+        for batch in self._batches:
+            batch.setParent(None)
+            batch.deleteLater()
+        self._batches, self.cards = [], []
+        self.flags = list(flags)
         self.heading.setText(f"<b>{self._heading_text}</b>" + (f" ({len(flags)})" if flags else
                                                                  "<br><i>Nothing stands out here.</i>"))
+        self._add_cards(CARDS_PER_BATCH)
+        self.verticalScrollBar().setValue(0)
+
+    def show_more(self) -> None:
+        """The next batch of cards; the keyboard stays on the button, or on the first new card once all show."""
+        first_new, had_focus = len(self.cards), self.more_button.hasFocus()
+        self._add_cards(CARDS_PER_BATCH)
+        if had_focus and self.more_button.isHidden() and first_new < len(self.cards):
+            self.cards[first_new].add_button.setFocus()
+
+    def _add_cards(self, count: int) -> None:
+        """The next ``count`` cards, built inside one widget that joins the panel whole: cards added to
+        the shown panel one by one would each be shown, and the panel laid out again, on their own."""
+        wanted = self.flags[len(self.cards):len(self.cards) + count]
+        if wanted:
+            batch = QWidget()
+            column = QVBoxLayout(batch)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(self._layout.spacing())
+            for flag in wanted:
+                card = QuestionCard(flag)
+                card.add_clicked.connect(lambda f: self.add_question.emit(f.target_id, f.question))
+                card.open_clicked.connect(lambda f: self.open_record.emit(f.meeting_id or "", f.target_id))
+                card.selected.connect(self.flag_selected)
+                column.addWidget(card)
+                self.cards.append(card)
+            self._layout.insertWidget(self._layout.indexOf(self.more_button), batch)
+            self._batches.append(batch)
+        left = len(self.flags) - len(self.cards)
+        if left > 0:
+            text = f"Show {min(left, CARDS_PER_BATCH)} more ({len(self.flags)} in all)"
+            self.more_button.setText(text)
+            self.more_button.setAccessibleName(f"{text}: {self._heading_text.lower()}")
+            self.more_button.setToolTip(f"{len(self.cards)} of {len(self.flags)} shown")
+        self.more_button.setVisible(left > 0)
