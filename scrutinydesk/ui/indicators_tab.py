@@ -5,6 +5,13 @@ Constructor: ``IndicatorsTab(conn_factory, parent=None)``; ``conn_factory()`` re
 ``sqlite3.Connection`` to the open (read-only) published database.
 Methods: ``reload()`` after the database is switched; ``select_indicator(code)`` opens its chart;
 ``show_overview()``, ``show_plan()``; ``export_png(path)``, ``export_csv(path)``.
+
+Reading: nothing is read until the tab is first shown or asked for. Shown in a window already on
+screen, the tab reads on a pool thread (``ui.indicator_reading``, over a read-only connection of its
+own to the same file) and says "Reading the indicators…" meanwhile; shown as its window opens
+(``--tab indicators``, a screenshot, the tab the member left it on) it reads at once, so the window
+opens on the tiles.
+The methods above wait for a read in progress, or read at once, so they always act on the data.
 Signals:
 - ``open_record(meeting_id, record_id)``: a point from minutes (or a flag's "Open in minutes") was
   clicked; open that meeting with the sentence highlighted.
@@ -22,7 +29,7 @@ import re
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -33,6 +40,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
+    QProgressBar,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -47,11 +55,12 @@ from PySide6.QtWidgets import (
 from scrutinydesk.core.dates import long_date
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.core.figure_text import format_value
-from scrutinydesk.core.indicator_series import IndicatorView, Point, indicator_codes, load_indicator
+from scrutinydesk.core.indicator_overview import IndicatorsRead, read_indicators
+from scrutinydesk.core.indicator_series import IndicatorView, Point
 from scrutinydesk.core.indicator_status import RAG_RULE
 from scrutinydesk.core.indicator_summary import comparators_at_latest, write_export_csv
 from scrutinydesk.core.note_targets import INDICATOR_PREFIX
-from scrutinydesk.core.question_flags import QuestionFlag, indicator_flags, plan_rag_flags, plan_rag_history
+from scrutinydesk.core.question_flags import QuestionFlag, newest_first
 from scrutinydesk.ui.chart_indicator import IndicatorChart
 from scrutinydesk.ui.chart_tiles import TileGrid
 from scrutinydesk.ui.flow_layout import FlowLayout
@@ -63,12 +72,14 @@ from scrutinydesk.ui.indicator_models import (
     PlanRagModel,
     Tile,
 )
+from scrutinydesk.ui.indicator_reading import InProgress, database_path, start_reading
 from scrutinydesk.ui.question_cards import QuestionPanel
 
 ConnFactory = Callable[[], sqlite3.Connection]
 _URL = re.compile(r"https?://\S+?(?=[\s)]|$)")
 PAGES = ("overview", "chart", "plan")
 PICKER_CHARACTERS = 20  # the picker's narrowest; it takes the rest of its row
+READ_POLL_MS = 30  # how often the tab looks for a read the pool has finished
 
 
 def _linked(text: str) -> str:
@@ -95,6 +106,14 @@ class IndicatorsTab(QWidget):
         self.views: dict[str, IndicatorView] = {}
         self.flags: dict[str, list[QuestionFlag]] = {}
         self.view: IndicatorView | None = None
+        self._loaded = False  # read when first shown or asked for, so the window opens without waiting
+        self._generation = 0  # bumped by reload(): a read started before is stale
+        self._in_progress = InProgress()
+        self._return_to: tuple[str, str | None] | None = None  # page and indicator to show once read
+        self._poll = QTimer(self)
+        self._poll.setInterval(READ_POLL_MS)
+        self._poll.timeout.connect(self._check_reading)
+        self.destroyed.connect(self._in_progress.cancel)  # a read still going stops at its next indicator
 
         self.pages = QStackedWidget()
         self.pages.addWidget(self._build_overview())
@@ -104,15 +123,11 @@ class IndicatorsTab(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(self._build_bar())
         layout.addWidget(self.pages, 1)
-        self._loaded = False  # read when first shown or asked for, so the window opens without waiting
 
     def showEvent(self, event) -> None:  # noqa: ANN001 - Qt's signature
-        self._ensure_loaded()
+        if not self._loaded and self._in_progress.reading is None:
+            self._start_reading()
         super().showEvent(event)
-
-    def _ensure_loaded(self) -> None:
-        if not self._loaded:
-            self.reload()
 
     # -- layout -------------------------------------------------------------------------------
     def _build_bar(self) -> FlowLayout:
@@ -151,6 +166,10 @@ class IndicatorsTab(QWidget):
         page = QWidget()
         self.overview_summary = QLabel()
         self.overview_summary.setWordWrap(True)
+        self.reading_bar = QProgressBar()
+        self.reading_bar.setAccessibleName("Reading the indicators")
+        self.reading_bar.setTextVisible(False)
+        self.reading_bar.hide()
         self.overview_model = OverviewModel(self)
         self.grid = TileGrid()
         self.grid.setModel(self.overview_model)
@@ -159,6 +178,7 @@ class IndicatorsTab(QWidget):
         layout = QVBoxLayout(page)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.overview_summary)
+        layout.addWidget(self.reading_bar)
         layout.addWidget(self.grid, 1)
         return page
 
@@ -237,19 +257,80 @@ class IndicatorsTab(QWidget):
 
     # -- data -----------------------------------------------------------------------------------
     def reload(self) -> None:
-        """Re-read everything from the (possibly switched) database and keep the current page."""
+        """Re-read everything from the (possibly switched) database and keep the current page: now, or
+        on the pool if the tab is on screen, or when it is next shown or asked for if it is not."""
+        self._generation += 1
+        self._in_progress.cancel()
+        self._loaded = False
+        if self.isVisible():
+            self._start_reading()
+
+    def _ensure_loaded(self) -> None:
+        """The data, now: wait for the read in progress, or read on the UI thread's connection."""
+        if self._loaded:
+            return
+        reading, self._in_progress.reading = self._in_progress.reading, None
+        if reading is not None:
+            reading.done.wait()
+            if isinstance(reading.result, IndicatorsRead):
+                self._apply(reading.result)
+                return
+        self._apply(read_indicators(self._conn_factory()))
+
+    def _start_reading(self) -> None:
+        """On the pool when the window is on screen (the member waits on "Reading…", not a frozen
+        window); at once while it opens, so it opens with the tiles drawn."""
+        path = database_path(self._conn_factory())
+        handle = self.window().windowHandle()
+        if path is None or handle is None or not handle.isExposed():
+            self._ensure_loaded()
+            return
+        self._in_progress.reading = start_reading(path, self._generation)
+        self._show_reading()
+        self._poll.start()
+
+    def _show_reading(self) -> None:
+        """The overview with a progress bar until the read arrives; the page shown now comes back then."""
+        if self._return_to is None:
+            self._return_to = (self._page_name(), self.view.code if self.view else None)
+        self.overview_summary.setText("Reading the indicators…")
+        self.reading_bar.setRange(0, 0)
+        self.reading_bar.show()
+        self.overview_model.set_tiles([])
+        self.pages.setCurrentIndex(PAGES.index("overview"))
+        for widget in (*self.page_buttons.buttons(), self.picker, self.export_button):
+            widget.setEnabled(False)
+
+    def _check_reading(self) -> None:
+        """The timer's look at the read in progress: its progress, or its result once done."""
+        reading = self._in_progress.reading
+        if reading is None or reading.generation != self._generation:
+            self._poll.stop()  # taken by _ensure_loaded, or stale: the database was switched since
+            return
+        if reading.done.is_set():
+            self._poll.stop()
+            self._ensure_loaded()
+        elif reading.fraction:
+            self.reading_bar.setRange(0, 100)
+            self.reading_bar.setValue(round(reading.fraction * 100))
+
+    def _apply(self, read: IndicatorsRead) -> None:
+        """Fill the tiles, the picker and the plan from a read, and go back to the page the member had."""
         self._loaded = True
-        conn = self._conn_factory()
-        current = self.view.code if self.view else None
-        self.views = {code: view for code in indicator_codes(conn) if (view := load_indicator(conn, code))}
-        self.flags = {code: indicator_flags(conn, view) for code, view in self.views.items()}
+        self._in_progress.reading = None
+        page, current = self._return_to or (self._page_name(), self.view.code if self.view else None)
+        self._return_to = None
+        self.reading_bar.hide()
+        for widget in (*self.page_buttons.buttons(), self.picker):
+            widget.setEnabled(True)
+        self.views, self.flags = read.views, read.flags
         self.overview_model.set_tiles([Tile(view, len(self.flags[code])) for code, view in self.views.items()])
         self.picker.clear()
         for code, view in self.views.items():
             self.picker.addItem(view.name, code)
-        history = plan_rag_history(conn)
+        history = read.plan_history
         self.plan_model.set_history(history)
-        self.plan_questions.set_flags(plan_rag_flags(conn))
+        self.plan_questions.set_flags(read.plan_flags)
         total = sum(len(f) for f in self.flags.values())
         with_values = sum(1 for v in self.views.values() if v.latest_official or v.latest_local)
         self.overview_summary.setText(
@@ -261,7 +342,7 @@ class IndicatorsTab(QWidget):
         else:
             self.view = None
             self.chart.show_view(None)
-        self._show_page(self._page_name() if self.view or self._page_name() != "chart" else "overview")
+        self._show_page(page if self.view or page != "chart" else "overview")
 
     def _page_name(self) -> str:
         return PAGES[self.pages.currentIndex()]
@@ -297,7 +378,7 @@ class IndicatorsTab(QWidget):
         self.title.setText(self._title_html(view))
         self.title.setToolTip(view.definition or "")
         self.details.setText("Hover over a point for its value and source; click it for more.")
-        self.questions.set_flags(self.flags.get(code, []))
+        self.questions.set_flags(newest_first(self.flags.get(code, [])))
         self.selection_changed.emit(f"{INDICATOR_PREFIX}{code}", "indicator", view.name, "")
 
     def _title_html(self, view: IndicatorView) -> str:
