@@ -6,10 +6,11 @@ alone. Being a list view, the grid scrolls, takes keyboard focus and opens a cha
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QModelIndex, QPointF, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from scrutinydesk.core.indicator_series import Point
@@ -19,6 +20,7 @@ from scrutinydesk.ui.indicator_models import TILE_ROLE, Tile
 TILE_CHARACTERS = 32  # a tile's natural width in average characters: "384.7 per 10,000  2024-25" fits
 MIN_TILE_CHARACTERS = 22  # narrower than this and a tile would rather take the whole row
 TILE_INSET = 4  # between a tile's border and its grid cell
+SPARKLINES_KEPT = 200  # drawn sparklines kept for repaints: every tile's, a few times over
 
 
 def _spark_path(points: list[Point], box: QRectF, x_range: tuple[float, float], y_range: tuple[float, float]) -> list[QPointF]:
@@ -26,6 +28,19 @@ def _spark_path(points: list[Point], box: QRectF, x_range: tuple[float, float], 
     width, height = max(x1 - x0, 1.0), max(y1 - y0, 1e-9)
     return [QPointF(box.left() + (p.x - x0) / width * box.width(),
                     box.bottom() - (p.value - y0) / height * box.height()) for p in points]
+
+
+def _distinct_pixels(points: list[QPointF]) -> list[QPointF]:
+    """One point per pixel: a county's thousands of figures in minutes land on a few hundred pixels of
+    a sparkline, and a marker drawn again where one already is changes nothing but the time taken."""
+    seen: set[tuple[int, int]] = set()
+    out = []
+    for point in points:
+        pixel = (round(point.x()), round(point.y()))
+        if pixel not in seen:
+            seen.add(pixel)
+            out.append(point)
+    return out
 
 
 def _scaled(base: QFont, factor: float, bold: bool = False) -> QFont:
@@ -71,7 +86,14 @@ class TileMetrics:
 
 
 class TileDelegate(QStyledItemDelegate):
-    """Paints one ``Tile`` in the cell the grid gives it."""
+    """Paints one ``Tile`` in the cell the grid gives it.
+
+    A sparkline can carry thousands of figures from minutes; each is drawn once into a pixmap and
+    the pixmap is what a repaint (a tab switch, a scroll) draws again."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._sparklines: dict[int, tuple[Tile, tuple, QPixmap]] = {}  # id(tile): (tile, size, pixmap)
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: ARG002
         view = self.parent()
@@ -99,7 +121,7 @@ class TileDelegate(QStyledItemDelegate):
         value_top = inner.top() + metrics.title_lines_height() + metrics.gap
         self._value(painter, inner, value_top, tile, metrics)
         spark_top = value_top + QFontMetrics(metrics.value).height() + metrics.gap
-        self._sparkline(painter, QRectF(inner.left(), spark_top, inner.width(), metrics.spark_height), tile)
+        self._cached_sparkline(painter, QRectF(inner.left(), spark_top, inner.width(), metrics.spark_height), tile)
         self._footer(painter, inner, tile, metrics.small)
         painter.restore()
 
@@ -138,6 +160,26 @@ class TileDelegate(QStyledItemDelegate):
             period = small_metrics.elidedText(tile.period_text, Qt.TextElideMode.ElideRight, int(room))
             painter.drawText(QPointF(box.right() - room, baseline), period)
 
+    def _cached_sparkline(self, painter: QPainter, box: QRectF, tile: Tile) -> None:
+        """``_sparkline`` drawn from a pixmap made on the first paint at this size; the markers reach
+        past the box, so the pixmap has a margin round it."""
+        margin = math.ceil(max(4.5, box.height() / 7) + 2)
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        size = (math.ceil(box.width()), math.ceil(box.height()), ratio)
+        cached = self._sparklines.get(id(tile))
+        if cached is None or cached[0] is not tile or cached[1] != size:
+            if len(self._sparklines) >= SPARKLINES_KEPT:
+                self._sparklines.clear()
+            pixmap = QPixmap(round((size[0] + 2 * margin) * ratio), round((size[1] + 2 * margin) * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            spark_painter = QPainter(pixmap)
+            spark_painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            self._sparkline(spark_painter, QRectF(margin, margin, size[0], size[1]), tile)
+            spark_painter.end()
+            cached = self._sparklines[id(tile)] = (tile, size, pixmap)
+        painter.drawPixmap(QPointF(box.left() - margin, box.top() - margin), cached[2])
+
     def _sparkline(self, painter: QPainter, box: QRectF, tile: Tile) -> None:
         own, england = tile.view.points("council_official"), tile.view.points("england")
         minutes = tile.view.points("council_minutes")
@@ -163,7 +205,7 @@ class TileDelegate(QStyledItemDelegate):
         painter.setPen(QPen(QColor(CHART_TEXT), 0.8))
         painter.setBrush(QColor(OKABE_ITO["vermillion"]))
         size = max(4.5, box.height() / 7)
-        for point in _spark_path(minutes, box, x_range, y_range):
+        for point in _distinct_pixels(_spark_path(minutes, box, x_range, y_range)):
             painter.drawPolygon([point + QPointF(0, -size), point + QPointF(size, 0), point + QPointF(0, size),
                                  point + QPointF(-size, 0)])
 
