@@ -148,6 +148,8 @@ def indicator_charts(app: QApplication, window) -> dict:  # noqa: ANN001
     tab = window.indicators_tab
     window.select_tab("indicators")
     _settle(app)
+    tab.show_overview()  # the tab reads on a pool thread when first shown: wait for it, untimed
+    _settle(app)
     picker = tab.picker
     picker.setCurrentIndex(0)
     tab.select_indicator(picker.currentData())
