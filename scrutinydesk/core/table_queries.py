@@ -44,10 +44,14 @@ class TableQuery:
     columns: tuple[Column, ...]
     default_order: tuple[str, ...]
     fts_table: str
-    # Predicates with one ``?`` each, given ``%typed text%``, for words outside the full-text index
-    # (which holds the text, movers and seconders, owners): committee names and item titles.
+    # Predicates over the register's own table (columns unqualified, so an index can serve them), with
+    # one ``?`` each given ``%typed text%``, for words outside the full-text index (which holds the
+    # text, movers and seconders, owners): committee names and item titles.
     like_sql: tuple[str, ...] = ()
     filters: dict[str, str] = field(default_factory=dict)
+    # Filters an index serves that leave a small part of the register (one committee's rows): when one
+    # is set, the database starts from it, and typed words are checked against the rows it leaves.
+    narrowing: frozenset[str] = frozenset()
     joins: tuple[Join, ...] = ()
 
     @property
@@ -92,9 +96,15 @@ def _joins(t: str) -> tuple[Join, ...]:
 
 
 # Subqueries spell out table names, so the join aliases (m, c, i) appear only where a join is needed.
-def _committee_named(t: str) -> str:
-    return f"+{t}.meeting_id IN (SELECT meetings.id FROM meetings JOIN committees " \
-           "ON committees.id = meetings.committee_id WHERE committees.name LIKE ?)"
+COMMITTEE_NAMED = "meeting_id IN (SELECT meetings.id FROM meetings JOIN committees " \
+                  "ON committees.id = meetings.committee_id WHERE committees.name LIKE ?)"
+
+# Items whose title holds the typed words. Minutes repeat their titles ("Work programme", "Minutes of
+# the last meeting"), so the distinct titles are matched first: SQLite reads them off the title index
+# skipping each title's repeats (``LIMIT -1`` keeps the LIKE from being pushed into that scan, which
+# would make it read every item again), then the items of the matching titles by the same index.
+ITEM_TITLED = "item_id IN (SELECT id FROM items WHERE title IN " \
+              "(SELECT title FROM (SELECT DISTINCT title FROM items LIMIT -1) WHERE title LIKE ?))"
 
 
 def _of_committee(t: str) -> str:
@@ -117,8 +127,9 @@ RESOLUTIONS = TableQuery(
     ),
     default_order=("coalesce(m.date, m.year) DESC", "r.id"),
     fts_table="resolutions_fts",
-    like_sql=(_committee_named("r"), "+r.item_id IN (SELECT id FROM items WHERE title LIKE ?)"),
+    like_sql=(COMMITTEE_NAMED, ITEM_TITLED),
     filters={"committee": _of_committee("r"), "hide_routine": "r.routine = 0 AND ? = 1"},
+    narrowing=frozenset({"committee"}),
 )
 
 _STATUS_SQL = "CASE WHEN a.status = 'completed' THEN 'completed' " \
@@ -139,12 +150,13 @@ ACTIONS = TableQuery(
     # Open first; then by due date, so overdue ones (due before today) come first, no date last; then by meeting.
     default_order=("a.status = 'completed'", "a.due IS NULL", "a.due", "coalesce(m.date, m.year) DESC", "a.id"),
     fts_table="actions_fts",
-    like_sql=(_committee_named("a"),),
+    like_sql=(COMMITTEE_NAMED,),
     filters={
         "committee": _of_committee("a"),
         "status": f"({_STATUS_SQL}) = ?",
         "not_completed": "a.status != 'completed' AND ? = 1",
     },
+    narrowing=frozenset({"committee"}),
 )
 
 
@@ -159,26 +171,43 @@ def fts_expression(text: str) -> str | None:
     return " ".join(f'"{w}"' for w in words[:-1]) + (" " if len(words) > 1 else "") + f'"{words[-1]}"*'
 
 
-def _where(query: TableQuery, state: QueryState) -> tuple[str, list[object]]:
+def _hits(query: TableQuery, state: QueryState) -> tuple[str | None, list[object]]:
+    """The rowids of the rows the typed words match, as one SELECT of a column ``hit``, or None.
+
+    A union, each part served by an index: the full-text matches, and from the third letter typed
+    the rows of committees and items whose names hold the words anywhere. (One or two letters occur
+    in nearly every committee name and item title; listing them all costs more than the search.)
+    """
+    expression = fts_expression(state.text)
+    if not expression:
+        return None, []
+    parts = [f"SELECT rowid AS hit FROM {query.fts_table} WHERE {query.fts_table} MATCH ?"]
+    params: list[object] = [expression]
+    if len(state.text.strip()) >= LIKE_FROM_LETTERS:
+        for sql in query.like_sql:
+            parts.append(f"SELECT rowid FROM {query.table} WHERE {sql}")
+            params.append(f"%{state.text.strip()}%")
+    return " UNION ".join(parts), params
+
+
+def _narrowed(query: TableQuery, state: QueryState) -> bool:
+    return any(state.filters.get(name) is not None for name in query.narrowing)
+
+
+def _filters(query: TableQuery, state: QueryState) -> tuple[list[str], list[object]]:
+    """The named filters set (committee, status…), each a clause over the register's own table."""
     clauses: list[str] = []
     params: list[object] = []
-    expression = fts_expression(state.text)
-    if expression:
-        # Names are matched anywhere in them from the third letter typed: one or two letters occur in
-        # nearly every committee name and item title, and listing them all costs more than the search.
-        like_sql = query.like_sql if len(state.text.strip()) >= LIKE_FROM_LETTERS else ()
-        clauses.append(
-            f"(+{query.rowid_sql} IN (SELECT rowid FROM {query.fts_table} WHERE {query.fts_table} MATCH ?)"
-            + "".join(f" OR {sql}" for sql in like_sql) + ")"
-        )
-        params.append(expression)
-        params.extend(f"%{state.text.strip()}%" for _ in like_sql)
     for name, value in state.filters.items():
         if value is None or name not in query.filters:
             continue
         clauses.append(query.filters[name])
         params.append(value)
-    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+    return clauses, params
+
+
+def _where_sql(clauses: list[str]) -> str:
+    return (" WHERE " + " AND ".join(clauses)) if clauses else ""
 
 
 def _bind(sql: str, params: list[object], today: str) -> tuple[str, list[object]]:
@@ -195,9 +224,35 @@ def _bind(sql: str, params: list[object], today: str) -> tuple[str, list[object]
 
 
 def count(conn: sqlite3.Connection, query: TableQuery, state: QueryState, today: str | None = None) -> int:
-    where, params = _where(query, state)
-    sql, bound = _bind(f"SELECT count(*) FROM {query.from_for(where)}{where}", params, today or date.today().isoformat())
+    """How many rows match. With typed words the matches are counted from their rowids (looking each
+    row up only when another filter needs it), not by testing every row of the register; under a
+    narrowing filter, the rows it leaves are checked against the matches instead."""
+    hits, hit_params = _hits(query, state)
+    clauses, params = _filters(query, state)
+    if hits is None:
+        where = _where_sql(clauses)
+        sql = f"SELECT count(*) FROM {query.from_for(where)}{where}"
+    elif not clauses:
+        sql = f"SELECT count(*) FROM ({hits})"
+    elif _narrowed(query, state):
+        where = _where_sql([f"+{query.rowid_sql} IN ({hits})", *clauses])
+        sql = f"SELECT count(*) FROM {query.from_for(where)}{where}"
+    else:
+        where = _where_sql([f"{query.rowid_sql} = hits.hit", *clauses])
+        sql = f"SELECT count(*) FROM ({hits}) AS hits CROSS JOIN {query.from_for(where)}{where}"
+    sql, bound = _bind(sql, [*hit_params, *params], today or date.today().isoformat())
     return conn.execute(sql, bound).fetchone()[0]
+
+
+def _sort_the_matches(conn: sqlite3.Connection, query: TableQuery, total: int | None, limit: int) -> bool:
+    """Whether a page is best found by sorting the matches rather than walking the register in order.
+
+    Walking in order until a page is full reads about ``limit * rows / total`` rows; sorting reads the
+    ``total`` matches. Few matches (a name, a phrase): sort them; many (a letter or two): walk."""
+    if total is None:
+        return False
+    rows = conn.execute(f"SELECT max(rowid) FROM {query.table}").fetchone()[0] or 0
+    return total * total <= limit * rows
 
 
 def _order_terms(query: TableQuery, state: QueryState) -> list[str]:
@@ -221,18 +276,30 @@ def fetch(conn: sqlite3.Connection, query: TableQuery, state: QueryState, limit:
 
     The page's rows are found first with only the sort keys (no display columns, no joins the order
     does not need), then the page alone is joined and formatted. Given ``total``, a page in the far
-    half is read from the other end in reverse order, so the last page costs what the first does.
+    half is read from the other end in reverse order, so the last page costs what the first does,
+    and typed words that match few rows have their matches sorted instead of the register walked.
     """
-    where, params = _where(query, state)
+    hits, hit_params = _hits(query, state)
+    clauses, params = _filters(query, state)
     terms = _order_terms(query, state)
+    page_rows = limit
     reverse = total is not None and offset + limit / 2 > total / 2
     if reverse:
         limit, offset = min(limit, total - offset), max(0, total - offset - limit)
         terms = [_reversed(term) for term in terms]
     order = ", ".join(terms)
-    page = f"SELECT {query.rowid_sql} FROM {query.from_for(where, order)}{where} ORDER BY {order} LIMIT ? OFFSET ?"
+    if hits is None:
+        where = _where_sql(clauses)
+        source = f"{query.from_for(where, order)}{where}"
+    elif not _narrowed(query, state) and _sort_the_matches(conn, query, total, page_rows):
+        where = _where_sql([f"{query.rowid_sql} = hits.hit", *clauses])
+        source = f"({hits}) AS hits CROSS JOIN {query.from_for(where, order)}{where}"
+    else:  # the matches as a list each row walked (in order, or of the narrowing filter) is looked up in
+        where = _where_sql([f"+{query.rowid_sql} IN ({hits})", *clauses])
+        source = f"{query.from_for(where, order)}{where}"
+    page = f"SELECT {query.rowid_sql} FROM {source} ORDER BY {order} LIMIT ? OFFSET ?"
     selected = ", ".join([query.id_sql, *(c.sql for c in query.columns)])
     sql = f"SELECT {selected} FROM {query.from_sql} WHERE {query.rowid_sql} IN ({page}) ORDER BY {order}"
-    sql, bound = _bind(sql, [*params, max(limit, 0), offset], today or date.today().isoformat())
+    sql, bound = _bind(sql, [*hit_params, *params, max(limit, 0), offset], today or date.today().isoformat())
     rows = [tuple(row) for row in conn.execute(sql, bound).fetchall()]
     return rows[::-1] if reverse else rows
