@@ -94,7 +94,6 @@ class RegisterView(QWidget):
         layout.addWidget(splitter)
         layout.addWidget(self.count_label)
         self.model.modelReset.connect(self._after_reset)
-        self.model.modelReset.connect(self.proxy.refresh_notes)
         self._after_reset()
 
     def add_combo(self, label: str, options: list[tuple[str, object]], on_change: Callable[[object], None]) -> QComboBox:
@@ -203,6 +202,9 @@ class RegisterView(QWidget):
 
     def _after_reset(self) -> None:
         """Recount, and say what the empty detail pane is for, or why the table is empty."""
+        # Lay the new rows out now: left to the view's own timer, the layout lands after the first paint
+        # and the table is painted a second time for each filter, sort or key typed.
+        self.table.doItemsLayout()
         total = self.model.total
         self.count_label.setText(f"{total} {self._noun if total != 1 else self._noun.rstrip('s')}")
         if total == 0:

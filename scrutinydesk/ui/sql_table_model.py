@@ -2,9 +2,8 @@
 
 It knows the number of rows from a count and fetches a page of rows the first time the view asks
 for one of them, keeping only the pages seen lately, so a register of thirty thousand rows opens,
-scrolls to its end and holds memory like one of thirty. The proxy beside it keeps Qt's usual
-sort/filter proxy in the view chain but hands sorting to the database, because sorting in Qt would
-need every row in memory.
+scrolls to its end and holds memory like one of thirty. The proxy beside it keeps a proxy in the
+view chain but hands sorting to the database, because sorting in Qt would need every row in memory.
 """
 from __future__ import annotations
 
@@ -12,7 +11,14 @@ import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QIdentityProxyModel,
+    QModelIndex,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from scrutinydesk.core import table_queries
 from scrutinydesk.core.table_queries import QueryState, TableQuery
@@ -26,6 +32,9 @@ _OWN_ROLES = frozenset((Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole
 
 Index = QModelIndex | QPersistentModelIndex
 Formatter = Callable[[str, object, tuple], object]
+# A mark before a row's first cell and the tooltip that explains it, given the ids of a page of rows:
+# {id: (prefix, tooltip)} for the marked ones (see note_badges).
+Badges = Callable[[list[str]], dict[str, tuple[str, str]]]
 
 
 class SqlTableModel(QAbstractTableModel):
@@ -41,6 +50,8 @@ class SqlTableModel(QAbstractTableModel):
         self.state = QueryState()
         self._pages: OrderedDict[int, list[tuple]] = OrderedDict()
         self._total = 0
+        self._badges: Badges | None = None
+        self._badged: dict[str, tuple[str, str] | None] = {}  # asked a page at a time, kept until forgotten
         self.refresh()
 
     # -- what the view asks -------------------------------------------------------------------
@@ -59,13 +70,31 @@ class SqlTableModel(QAbstractTableModel):
         if self._decorate is None and role not in _OWN_ROLES:
             return None  # the view asks each cell for a dozen roles; most have nothing to look up
         row = self._row(index.row()) if index.isValid() else None
-        if row is None:
-            return None
-        key = self._query.columns[index.column()].key
-        value = row[index.column() + 1]
+        return None if row is None else self._cell(index.row(), index.column(), row, role)
+
+    def multiData(self, index: Index, roles: QModelRoleDataSpan) -> None:
+        """Every role the view paints a cell with, in one call (a call per role costs more than the answer)."""
+        row = self._row(index.row()) if index.isValid() else None
+        for wanted in roles:
+            role = wanted.role()
+            value = None
+            if row is not None and (self._decorate is not None or role in _OWN_ROLES):
+                value = self._cell(index.row(), index.column(), row, role)
+            if value is None:
+                wanted.clearData()
+            else:
+                wanted.setData(value)
+
+    def _cell(self, number: int, column: int, row: tuple, role: int) -> object:
+        key = self._query.columns[column].key
+        value = row[column + 1]
+        badge = self._badge(number, row[0]) if column == 0 and self._badges is not None else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._format(key, value, row)
+            shown = self._format(key, value, row)
+            return f"{badge[0]}{shown}" if badge else shown
         if role == Qt.ItemDataRole.ToolTipRole:
+            if badge:
+                return badge[1]
             shown = self._format(key, value, row)
             return shown if isinstance(shown, str) and len(shown) > 40 else None
         if role == RECORD_ID_ROLE:
@@ -75,6 +104,26 @@ class SqlTableModel(QAbstractTableModel):
         if self._decorate is not None:
             return self._decorate(key, value, row, role)
         return None
+
+    def _badge(self, number: int, record_id: str) -> tuple[str, str] | None:
+        if record_id not in self._badged:  # the first painted row of a page asks for the whole page
+            ids = [row[0] for row in self._page(number // PAGE)]
+            found = self._badges(ids) if self._badges is not None else {}
+            self._badged.update({rid: found.get(rid) for rid in ids})
+            self._badged.setdefault(record_id, found.get(record_id))
+        return self._badged[record_id]
+
+    def set_badges(self, badges: Badges | None) -> None:
+        """Mark rows before their first cell (notes on the record, say); ``forget_badges`` when they change."""
+        self._badges = badges
+        self.forget_badges()
+
+    def forget_badges(self) -> None:
+        """Ask again for the rows shown from now on, and repaint the first column of those shown."""
+        self._badged.clear()
+        if self._total:
+            self.dataChanged.emit(self.index(0, 0), self.index(self._total - 1, 0),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
 
     def _row(self, number: int) -> tuple | None:
         page = self._page(number // PAGE)
@@ -123,6 +172,7 @@ class SqlTableModel(QAbstractTableModel):
         """Re-run the query from the first page (filter, sort or database changed)."""
         self.beginResetModel()
         self._pages.clear()
+        self._badged.clear()
         self._total = table_queries.count(self._conn, self._query, self.state)
         self._page(0)
         self.endResetModel()
@@ -140,13 +190,22 @@ class SqlTableModel(QAbstractTableModel):
         return None
 
 
-class SqlSortProxy(QSortFilterProxyModel):
-    """The view's proxy: sorting goes to the SQL model; the rows pass through in the database's order."""
+class SqlSortProxy(QIdentityProxyModel):
+    """The view's proxy: the rows pass through in the database's order; sorting goes to the SQL model.
+
+    An identity proxy maps an index without asking the model anything, so each of the dozen things
+    the view asks per painted cell costs one call into Python, not three (a sort/filter proxy asks the
+    model for its row and column counts to map every one)."""
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         source = self.sourceModel()
         if source is not None and column >= 0:
             source.sort(column, order)
 
-    def lessThan(self, left: Index, right: Index) -> bool:  # the database has already ordered the rows
-        return left.row() < right.row()
+    def multiData(self, index: Index, roles: QModelRoleDataSpan) -> None:
+        """Passed on whole: Qt's proxies would ask the model once per role."""
+        source = self.sourceModel()
+        if isinstance(source, SqlTableModel):
+            source.multiData(self.mapToSource(index), roles)
+        else:
+            super().multiData(index, roles)

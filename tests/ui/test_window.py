@@ -91,3 +91,26 @@ def test_records_with_notes_carry_a_badge_in_every_table(window: MainWindow) -> 
     assert "✎ 1 note" in labels[0]
     other = window.resolutions_tab.proxy.index(0, 0)
     assert not other.data().startswith("✎")
+
+
+def test_cells_paint_what_the_model_answers_role_by_role(window: MainWindow) -> None:
+    """The view asks a cell's roles all at once (multiData); it must see what data() answers one by one,
+    the notes badge and the overdue font included."""
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    action_id = window.actions_tab.proxy.index(0, 0).data(RECORD_ID_ROLE)
+    window.notes.panel.add_question(action_id, "Is the date still right?")
+    delegate = QStyledItemDelegate()
+    for tab in (window.resolutions_tab, window.actions_tab):
+        proxy = tab.proxy
+        assert proxy.rowCount() > 0
+        for row in range(min(proxy.rowCount(), 10)):
+            for column in range(proxy.columnCount()):
+                index = proxy.index(row, column)
+                option = QStyleOptionViewItem()
+                delegate.initStyleOption(option, index)
+                assert option.text == index.data(), (tab.model.state, row, column)
+                font = index.data(Qt.ItemDataRole.FontRole)
+                assert option.font.bold() == (isinstance(font, QFont) and font.bold())
+    assert window.actions_tab.proxy.index(0, 0).data().startswith("✎")
