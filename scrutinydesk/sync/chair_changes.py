@@ -10,9 +10,7 @@ import dataclasses
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from typing import TYPE_CHECKING, Any
 
 from scrutinydesk.core.database import open_readonly
 from scrutinydesk.core.dates import parse_iso
@@ -23,6 +21,9 @@ from scrutinydesk.sync.chairs import Chair, chair_of, registered_chairs
 from scrutinydesk.sync.events import Event
 from scrutinydesk.sync.keys import public_of
 from scrutinydesk.sync.outbox import OUTBOX_FILE, Outbox, SendResult
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 
 @dataclass(frozen=True)

@@ -9,11 +9,12 @@ import base64
 import json
 import re
 from dataclasses import asdict, dataclass
-from typing import Any
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from typing import TYPE_CHECKING, Any
 
 from scrutinydesk.sync.keys import PublicKey
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 FORMAT = "scrutinydesk.event/1"
 FIELDS = ("status", "due", "owner", "note", "new_action")

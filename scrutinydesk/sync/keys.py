@@ -12,13 +12,15 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
-
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from typing import TYPE_CHECKING
 
 from scrutinydesk.core.config import read_key_record
 from scrutinydesk.core.errors import UserFacingError
+
+# cryptography is imported where a key is read, made, checked or signed with, not with this module:
+# the window imports it for chair mode and release sync, and most members never hold a key.
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 PASSPHRASE_ENV = "SCRUTINYDESK_KEY_PASSPHRASE"
 
@@ -32,10 +34,14 @@ class PublicKey:
     name: str
 
     def raw_b64(self) -> str:
+        from cryptography.hazmat.primitives import serialization
+
         raw = self.key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
         return base64.b64encode(raw).decode("ascii")
 
     def verify(self, signature: bytes, data: bytes) -> bool:
+        from cryptography.exceptions import InvalidSignature
+
         try:
             self.key.verify(signature, data)
             return True
@@ -44,17 +50,24 @@ class PublicKey:
 
 
 def key_id_of(key: Ed25519PublicKey) -> str:
+    from cryptography.hazmat.primitives import serialization
+
     raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
     return hashlib.sha256(raw).hexdigest()[:16]
 
 
 def public_key_from_b64(raw_b64: str, name: str = "") -> PublicKey:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     key = Ed25519PublicKey.from_public_bytes(base64.b64decode(raw_b64))
     return PublicKey(key=key, key_id=key_id_of(key), name=name)
 
 
 def generate_keypair(name: str, out_dir: Path, passphrase: bytes | None) -> tuple[Path, Path]:
     """Write ``NAME.key`` (PKCS8, encrypted when a passphrase is given) and ``NAME.pub``."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     out_dir.mkdir(parents=True, exist_ok=True)
     private_path, public_path = out_dir / f"{name}.key", out_dir / f"{name}.pub"
     if private_path.exists():
@@ -77,6 +90,9 @@ def generate_keypair(name: str, out_dir: Path, passphrase: bytes | None) -> tupl
 
 def load_private_key(path: Path, passphrase: bytes | None) -> Ed25519PrivateKey:
     """Read a private key; a wrong passphrase or a file that is not a key is a plain error."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     try:
         data = path.read_bytes()
     except OSError:

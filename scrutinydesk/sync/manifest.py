@@ -10,12 +10,14 @@ import binascii
 import json
 import re
 from dataclasses import asdict, dataclass, field
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from typing import TYPE_CHECKING
 
 from scrutinydesk.sync.errors import ReleaseRejected
 from scrutinydesk.sync.keys import PublicKey
 from scrutinydesk.sync.share import db_name
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 FORMAT = "scrutinydesk.release/1"
 MAX_MANIFEST_BYTES = 64 * 1024  # a manifest is a few hundred bytes; anything huge is not one

@@ -14,15 +14,16 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
-
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from typing import TYPE_CHECKING, Any
 
 from scrutinydesk.core.database import open_readonly
 from scrutinydesk.core.durable import replace_file
 from scrutinydesk.core.errors import UserFacingError
 from scrutinydesk.sync.events import Event, parse_document, signed_document
 from scrutinydesk.sync.keys import PublicKey, public_of
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 OUTBOX_FILE = "outbox.db"
 OUTBOX_DIR = "outbox"
