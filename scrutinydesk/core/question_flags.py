@@ -102,18 +102,14 @@ def _same_period(local: Period, official: Period, year_end_snapshot: bool) -> bo
     return official.start <= local.start and local.end <= official.end
 
 
-def official_for(point: Point, official: list[Point], year_end_snapshot: bool = False) -> Point | None:
-    """The published value for the same period as a figure from minutes, if there is one.
-    ``year_end_snapshot``: the published years are counts on their last day (31 March)."""
-    return _official_for(point, _parsed(official), year_end_snapshot)
-
-
 def _parsed(official: list[Point]) -> list[tuple[Point, Period]]:
     """Published points with their periods, parsed once for all of an indicator's figures."""
     return [(o, p) for o in official if (p := parse_period(o.period))]
 
 
 def _official_for(point: Point, official: list[tuple[Point, Period]], year_end_snapshot: bool) -> Point | None:
+    """The published value for the same period as a figure from minutes, if there is one.
+    ``year_end_snapshot``: the published years are counts on their last day (31 March)."""
     local = parse_period(point.period)
     if local is None:
         return None
@@ -139,7 +135,7 @@ def _in(point: Point) -> str:
 
 def _flags_for_point(view: IndicatorView, point: Point, match: Point | None,
                      published: dict[str, list[float]], quoted: dict[tuple, dict[str, float]]) -> list[QuestionFlag]:
-    """``match``: the published value for the point's period (``official_for``)."""
+    """``match``: the published value for the point's period (``_official_for``)."""
     flags = []
     unit = view.unit
     said = format_value(point.value, unit)

@@ -309,7 +309,13 @@ class IndicatorsTab(QWidget):
             return
         if reading.done.is_set():
             self._poll.stop()
-            self._ensure_loaded()
+            try:
+                self._ensure_loaded()
+            except (UserFacingError, sqlite3.Error) as error:
+                self.reading_bar.hide()
+                self.overview_summary.setText(
+                    f"The indicators could not be read ({error}); open another database with File → Open database… "
+                    "or wait for the next release.")
         elif reading.fraction:
             self.reading_bar.setRange(0, 100)
             self.reading_bar.setValue(round(reading.fraction * 100))
@@ -441,10 +447,12 @@ class IndicatorsTab(QWidget):
     # -- export -----------------------------------------------------------------------------------
     def export_png(self, path: str) -> bool:
         """Save the current chart with its legend and title as a PNG."""
+        self._ensure_loaded()
         return self.chart.export_png(path)
 
     def export_csv(self, path: str) -> None:
         """Save the current chart's data (every series, with sources and quotes) as CSV."""
+        self._ensure_loaded()
         if self.view is not None:
             write_export_csv(self.view, path)
 

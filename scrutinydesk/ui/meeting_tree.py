@@ -15,7 +15,6 @@ from scrutinydesk.core.dates import meeting_when
 from scrutinydesk.core.store import MeetingRow
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-LABEL_ROLE = Qt.ItemDataRole.UserRole + 2
 
 Index = QModelIndex | QPersistentModelIndex
 _FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
@@ -119,8 +118,6 @@ class MeetingTree(QAbstractItemModel):
             return f"{label}   ✎ {count} note{'s' if count != 1 else ''}" if count else label
         if role == ID_ROLE:
             return meeting.id
-        if role == LABEL_ROLE:
-            return self._label(meeting)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(meeting.id)
         return None

@@ -88,3 +88,29 @@ def test_closing_the_tab_while_it_reads_is_quiet(qtbot, seed_db: Path):
     with qtbot.waitSignal(tabs.destroyed, timeout=10_000):
         tabs.deleteLater()
     qtbot.wait(100)
+
+
+def test_a_database_that_cannot_be_read_says_what_to_do(qtbot, host, monkeypatch):
+    import sqlite3
+
+    import scrutinydesk.ui.indicator_reading as indicator_reading
+    import scrutinydesk.ui.indicators_tab as indicators_tab
+
+    def broken(*_args, **_kwargs):
+        raise sqlite3.DatabaseError("database disk image is malformed")
+
+    monkeypatch.setattr(indicator_reading, "read_indicators", broken)  # the pool's read
+    monkeypatch.setattr(indicators_tab, "read_indicators", broken)  # and the tab's own, after it
+    tabs, tab = host
+    tabs.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: "could not be read" in tab.overview_summary.text(), timeout=10_000)
+    assert "open another database" in tab.overview_summary.text() and tab.reading_bar.isHidden()
+
+
+def test_export_while_reading_writes_the_new_databases_chart(qtbot, host, tmp_path):
+    tabs, tab = host
+    tabs.setCurrentIndex(1)
+    tab.select_indicator("REF_RATE")
+    tab.reload()  # a switch: the old view must not be exported meanwhile
+    tab.export_csv(str(tmp_path / "chart.csv"))
+    assert tab._loaded and "REF_RATE" in (tmp_path / "chart.csv").read_text(encoding="utf-8-sig")
